@@ -1,0 +1,67 @@
+package io.scoregate.service.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one owner of the scoring meters. Meters are cached per (version, endpoint, outcome) so the hot path
+ * is a map lookup, not a registry lookup with tag sorting.
+ */
+@ApplicationScoped
+public class ScoringMetrics {
+
+    /** Bucket bounds chosen around the 500 ms default deadline, so "how many were near it" is readable. */
+    private static final Duration[] SLO_BUCKETS = {
+            Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(500),
+            Duration.ofMillis(750), Duration.ofSeconds(1), Duration.ofMillis(2500)};
+
+    private final MeterRegistry registry;
+    private final ConcurrentMap<Key, Meters> meters = new ConcurrentHashMap<>();
+    private final Counter accessLogDropped;
+
+    public ScoringMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.accessLogDropped = Counter.builder(MetricNames.ACCESS_LOG_DROPPED)
+                .description("Access-log lines dropped because the writer queue was full").register(registry);
+    }
+
+    public void record(String modelVersion, String endpoint, Outcome outcome, long nanos) {
+        Meters m = meters.computeIfAbsent(new Key(modelVersion, endpoint, outcome), this::register);
+        m.timer.record(nanos, TimeUnit.NANOSECONDS);
+        m.counter.increment();
+    }
+
+    public void accessLogLineDropped() {
+        accessLogDropped.increment();
+    }
+
+    private Meters register(Key k) {
+        Timer timer = Timer.builder(MetricNames.REQUEST_DURATION)
+                .description("Latency of scoring requests")
+                .tag(MetricNames.TAG_MODEL_VERSION, k.version)
+                .tag(MetricNames.TAG_ENDPOINT, k.endpoint)
+                .tag(MetricNames.TAG_OUTCOME, k.outcome.tag())
+                .serviceLevelObjectives(SLO_BUCKETS)
+                .register(registry);
+        Counter counter = Counter.builder(MetricNames.REQUESTS)
+                .description("Scoring requests")
+                .tag(MetricNames.TAG_MODEL_VERSION, k.version)
+                .tag(MetricNames.TAG_ENDPOINT, k.endpoint)
+                .tag(MetricNames.TAG_OUTCOME, k.outcome.tag())
+                .register(registry);
+        return new Meters(timer, counter);
+    }
+
+    private record Key(String version, String endpoint, Outcome outcome) {
+    }
+
+    private record Meters(Timer timer, Counter counter) {
+    }
+}

@@ -1,0 +1,32 @@
+package io.scoregate.service.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** How a feature is computed from an application field; the names are the artifact's {@code transform} values. */
+public enum Transform {
+    /** The field's value ({@code missing} when absent). */
+    IDENTITY("identity"),
+    /** ln(1 + value): for counts and amounts with long right tails. */
+    LOG1P("log1p"),
+    /** value / (per + 1): the +1 keeps a zero denominator (no revenue yet) finite. */
+    RATIO("ratio"),
+    /** 1 when the field's text equals {@code equals}, else 0 (one-hot encoding of the sector). */
+    EQUALS("equals"),
+    /** 1 when the optional field is absent, else 0. */
+    MISSING("missing");
+
+    private final String artifactName;
+
+    Transform(String artifactName) {
+        this.artifactName = artifactName;
+    }
+
+    public String artifactName() {
+        return artifactName;
+    }
+
+    public static Optional<Transform> byArtifactName(String name) {
+        return Arrays.stream(values()).filter(t -> t.artifactName.equals(name)).findFirst();
+    }
+}

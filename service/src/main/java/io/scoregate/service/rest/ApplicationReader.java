@@ -1,0 +1,210 @@
+package io.scoregate.service.rest;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.scoregate.service.model.LoanApplication;
+import io.scoregate.service.model.Sector;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and validates a scoring request body. Every field is checked and every problem collected, so one
+ * answer names all bad fields. Every number is bounded: an amount of 1e308 KES is a client mistake, not a
+ * score. Unknown fields are ignored, so lenders can send extra context without breaking.
+ */
+public final class ApplicationReader {
+
+    static final double MAX_KES = 1e10;
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final String SECTORS = Arrays.stream(Sector.values()).map(Enum::name)
+            .collect(Collectors.joining(", "));
+
+    private ApplicationReader() {
+    }
+
+    /** The validated application; throws a {@link ProblemException} (400) naming every bad field. */
+    public static LoanApplication read(byte[] body) {
+        JsonNode root = parse(body);
+        List<FieldError> errors = new ArrayList<>();
+        Fields f = new Fields(root, errors);
+        String applicationId = f.id("applicationId", 128);
+        String lenderId = f.id("lenderId", 64);
+        Sector sector = f.sector("sector");
+        int businessAge = f.integer("businessAgeMonths", 0, 1200);
+        double revenue = f.number("monthlyRevenueKes", 0, MAX_KES, true);
+        double volatility = f.number("revenueVolatility", 0, 1, true);
+        int txns = f.integer("mobileMoneyTxnsPerMonth", 0, 10_000_000);
+        double debt = f.number("existingDebtKes", 0, MAX_KES, true);
+        int repaid = f.integer("priorLoansRepaid", 0, 10_000);
+        int defaults = f.integer("priorDefaults", 0, 10_000);
+        OptionalInt crb = f.optionalInteger("crbScore", 200, 900);
+        double requested = f.number("requestedAmountKes", 0, MAX_KES, false);
+        int tenor = f.integer("tenorMonths", 1, 60);
+        if (!errors.isEmpty()) {
+            String names = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
+            throw new ProblemException(ProblemType.INVALID_REQUEST,
+                    errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " invalid: " + names, errors);
+        }
+        return new LoanApplication(applicationId, lenderId, sector, businessAge, revenue, volatility, txns, debt,
+                repaid, defaults, crb, requested, tenor);
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body is empty; send a JSON object");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body is not valid JSON: "
+                    + clean(e));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body must be a JSON object");
+        }
+        return root;
+    }
+
+    /** Jackson's message without the source excerpt (it would echo the body back). */
+    private static String clean(IOException e) {
+        String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                : e.getMessage();
+        m = m == null ? "unreadable" : m;
+        int nl = m.indexOf('\n');
+        m = nl < 0 ? m : m.substring(0, nl);
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+            m += " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+        }
+        return m.length() > 300 ? m.substring(0, 300) : m;
+    }
+
+    /** Field readers that record an error and return a placeholder, so validation continues past the first. */
+    private record Fields(JsonNode root, List<FieldError> errors) {
+
+        String id(String name, int maxLength) {
+            JsonNode v = present(name);
+            if (v == null) {
+                return "";
+            }
+            if (!v.isTextual()) {
+                return bad(name, "`" + name + "` must be a string, but was " + kind(v), "");
+            }
+            String s = v.asText();
+            if (s.isBlank() || s.length() > maxLength || !s.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                return bad(name, "`" + name + "` must be 1 to " + maxLength
+                        + " printable ASCII characters without spaces, but was " + describe(s), "");
+            }
+            return s;
+        }
+
+        Sector sector(String name) {
+            JsonNode v = present(name);
+            if (v == null) {
+                return Sector.OTHER;
+            }
+            if (!v.isTextual()) {
+                return bad(name, "`sector` must be one of " + SECTORS + ", but was " + kind(v), Sector.OTHER);
+            }
+            try {
+                return Sector.valueOf(v.asText());
+            } catch (IllegalArgumentException e) {
+                return bad(name, "`sector` must be one of " + SECTORS + ", but was " + describe(v.asText()),
+                        Sector.OTHER);
+            }
+        }
+
+        int integer(String name, int min, int max) {
+            JsonNode v = present(name);
+            return v == null ? 0 : integerValue(name, v, min, max);
+        }
+
+        OptionalInt optionalInteger(String name, int min, int max) {
+            JsonNode v = root.get(name);
+            if (v == null || v.isNull()) {
+                return OptionalInt.empty();
+            }
+            int before = errors.size();
+            int value = integerValue(name, v, min, max);
+            return errors.size() == before ? OptionalInt.of(value) : OptionalInt.empty();
+        }
+
+        private int integerValue(String name, JsonNode v, int min, int max) {
+            if (!v.isNumber()) {
+                return bad(name, "`" + name + "` must be a whole number, but was " + kind(v), 0);
+            }
+            double d = v.asDouble();
+            if (!Double.isFinite(d) || d < min || d > max) {
+                return bad(name, "`" + name + "` must be between " + min + " and " + max + ", but was "
+                        + v.asText(), 0);
+            }
+            if (d != Math.rint(d)) {
+                return bad(name, "`" + name + "` must be a whole number, but was " + v.asText(), 0);
+            }
+            return (int) d;
+        }
+
+        /** A number in [min, max], or (min, max] when {@code minInclusive} is false. */
+        double number(String name, double min, double max, boolean minInclusive) {
+            JsonNode v = present(name);
+            if (v == null) {
+                return 0;
+            }
+            if (!v.isNumber()) {
+                return bad(name, "`" + name + "` must be a number, but was " + kind(v), 0.0);
+            }
+            double d = v.asDouble();
+            boolean aboveMin = minInclusive ? d >= min : d > min;
+            if (!Double.isFinite(d) || !aboveMin || d > max) {
+                String range = minInclusive ? "between " + fmt(min) + " and " + fmt(max)
+                        : "greater than " + fmt(min) + " and at most " + fmt(max);
+                return bad(name, "`" + name + "` must be " + range + ", but was " + v.asText(), 0.0);
+            }
+            return d;
+        }
+
+        private JsonNode present(String name) {
+            JsonNode v = root.get(name);
+            if (v == null || v.isNull()) {
+                errors.add(FieldError.of(name, "`" + name + "` is required"));
+                return null;
+            }
+            return v;
+        }
+
+        private <T> T bad(String name, String detail, T placeholder) {
+            errors.add(FieldError.of(name, detail));
+            return placeholder;
+        }
+
+        private static String kind(JsonNode v) {
+            return switch (v.getNodeType()) {
+                case STRING -> "a string";
+                case BOOLEAN -> "a boolean";
+                case ARRAY -> "an array";
+                case OBJECT -> "an object";
+                case NUMBER -> "a number";
+                default -> v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+
+        private static String describe(String s) {
+            String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+            return "'" + shown.replaceAll("[^\\x20-\\x7e]", "?") + "'";
+        }
+
+        private static String fmt(double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.scoregate.service.rest;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.scoregate.service.config.BenchConfig;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The baseline of bench/wrk-risk-score.sh: a bare Quarkus JSON POST (Jackson in, Jackson out) with none of
+ * scoring, routing, metrics or the access log. 404 unless scoregate.bench.echo-enabled=true.
+ */
+@Path("/bench/echo")
+public class BenchEchoResource {
+
+    private final boolean enabled;
+
+    public BenchEchoResource(BenchConfig config) {
+        this.enabled = config.echoEnabled();
+    }
+
+    @POST
+    @Consumes("application/json")
+    @Produces("application/json")
+    @Operation(hidden = true)
+    public Echo echo(Map<String, Object> body) {
+        if (!enabled) {
+            throw new NotFoundException("POST /bench/echo is off; set scoregate.bench.echo-enabled=true");
+        }
+        return new Echo(String.valueOf(body.get("applicationId")), body.size());
+    }
+
+    @RegisterForReflection // serialized by Jackson
+    public record Echo(String applicationId, int fields) {
+    }
+}

@@ -1,0 +1,39 @@
+package io.scoregate.service.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem document, with an {@code errors} array naming every bad field (empty when the
+ * problem is not about fields).
+ */
+@RegisterForReflection // serialized by Jackson
+public record Problem(String type, String title, int status, String detail, String instance,
+                      List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Problem {
+        errors = List.copyOf(errors);
+    }
+
+    public static Problem of(ProblemType type, String detail, String instance, List<FieldError> errors) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, errors);
+    }
+
+    /** For status codes the framework produces (404, 405, ...): RFC 9457's generic "about:blank" type. */
+    public static Problem generic(int status, String title, String detail, String instance) {
+        return new Problem("about:blank", title, status, detail, instance, List.of());
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem record always serializes", e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.scoregate.service.rest;
+
+/** The problem types this service answers with (RFC 9457), each with its status and title. */
+public enum ProblemType {
+    MALFORMED_JSON(400, "Malformed JSON"),
+    INVALID_REQUEST(400, "Invalid request"),
+    UNKNOWN_MODEL_VERSION(400, "Unknown model version"),
+    UNAUTHENTICATED(401, "Missing or unknown API key"),
+    LENDER_MISMATCH(403, "Request names another lender"),
+    PINNING_NOT_ALLOWED(403, "Pinning a model version is not allowed"),
+    BODY_TOO_LARGE(413, "Request body too large"),
+    SCORING_FAILED(500, "Scoring failed"),
+    INTERNAL_ERROR(500, "Internal error"),
+    VERSION_UNAVAILABLE(503, "Model version unavailable"),
+    DEADLINE_EXCEEDED(504, "Scoring deadline exceeded");
+
+    static final String BASE = "https://scoregate.io/problems/";
+
+    private final int status;
+    private final String title;
+    private final String uri;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+        this.uri = BASE + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String uri() {
+        return uri;
+    }
+}

@@ -1,0 +1,70 @@
+package io.scoregate.service.scoring;
+
+import io.scoregate.service.config.ScoringConfig;
+import io.scoregate.service.drill.DrillEffect;
+import io.scoregate.service.drill.FaultInjector;
+import io.scoregate.service.model.LoanApplication;
+import io.scoregate.service.model.ModelScore;
+import io.scoregate.service.model.ScoringModel;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * Runs one scoring call under the deadline.
+ * <p>
+ * The model computation itself takes microseconds and runs on the calling (event-loop) thread; a timer
+ * would cost more than it guards. Everything that waits (drill delays, and any future remote lookup) is
+ * asynchronous and raced against a non-blocking timer, so the lender gets the 504 promptly at the deadline.
+ * A computation that overran the deadline by itself is still answered as TIMEOUT when it returns.
+ */
+@ApplicationScoped
+public class ScoringService {
+
+    private final FaultInjector drills;
+    private final Duration deadline;
+
+    public ScoringService(FaultInjector drills, ScoringConfig config) {
+        this.drills = drills;
+        this.deadline = config.deadline();
+    }
+
+    /**
+     * Scores the application with the model; fails with {@link DeadlineExceededException} past the deadline
+     * (counted from {@code startNanos}) and {@link ScoringFailedException} when the model fails.
+     */
+    public Uni<ModelScore> score(ScoringModel model, LoanApplication application, long startNanos) {
+        DrillEffect effect = drills.effectFor(model.version());
+        if (effect.isNone()) {
+            return Uni.createFrom().item(() -> scoreNow(model, application, startNanos));
+        }
+        Uni<Void> wait = effect.addedLatency().isZero() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().voidItem().onItem().delayIt().by(effect.addedLatency());
+        Uni<ModelScore> call = switch (effect.fault()) {
+            case NONE -> wait.map(ignored -> scoreNow(model, application, startNanos));
+            case ERROR -> wait.onItem().transformToUni(ignored -> Uni.createFrom().<ModelScore>failure(
+                    new ScoringFailedException("drill: injected error for model version " + model.version())));
+            case TIMEOUT -> wait.onItem().transformToUni(ignored -> Uni.createFrom().<ModelScore>nothing());
+        };
+        Duration left = deadline.minusNanos(System.nanoTime() - startNanos);
+        return call.ifNoItem().after(left.isNegative() ? Duration.ofMillis(1) : left)
+                .failWith(() -> new DeadlineExceededException(model.version(), deadline));
+    }
+
+    private ModelScore scoreNow(ScoringModel model, LoanApplication application, long startNanos) {
+        ModelScore score;
+        try {
+            score = model.score(application);
+        } catch (RuntimeException e) {
+            throw new ScoringFailedException("model version " + model.version() + " failed: " + e, e);
+        }
+        if (System.nanoTime() - startNanos > deadline.toNanos()) {
+            throw new DeadlineExceededException(model.version(), deadline);
+        }
+        return score;
+    }
+
+    public Duration deadline() {
+        return deadline;
+    }
+}

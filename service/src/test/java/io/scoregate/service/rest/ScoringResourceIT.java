@@ -1,0 +1,7 @@
+package io.scoregate.service.rest;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ScoringResourceIT extends ScoringResourceTest {
+}
