@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * {@code routing.lock}, so several processes sharing the directory cannot both win a compare-and-set.
  *
  * <p>A corrupted table file is reported as {@link StoreState#CORRUPTED}; the next accepted write replaces
- * it (checked against the last revision this store read successfully) and keeps the broken file beside it
+ * it (checked against the last revision this store read successfully, or else the caller's) and keeps the
+ * broken file beside it
  * as {@code routing.json.corrupt-<millis>} for inspection.
  */
 public final class FileRoutingStore implements RoutingStore {
@@ -77,7 +78,7 @@ public final class FileRoutingStore implements RoutingStore {
             Files.createDirectories(table.getParent());
             try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
-                long current = currentRevisionForWrite();
+                long current = currentRevisionForWrite(expectedRevision);
                 if (current != expectedRevision) {
                     return new CasOutcome(false, current);
                 }
@@ -102,7 +103,7 @@ public final class FileRoutingStore implements RoutingStore {
     }
 
     /** The revision on disk; a corrupted file counts as the last good revision and is set aside. */
-    private long currentRevisionForWrite() throws IOException {
+    private long currentRevisionForWrite(long expectedRevision) throws IOException {
         try {
             return read().map(RoutingTable::revision).orElse(NO_TABLE);
         } catch (RoutingStoreException e) {
@@ -111,7 +112,9 @@ public final class FileRoutingStore implements RoutingStore {
             }
             Files.copy(table, table.resolveSibling("routing.json.corrupt-" + clock.millis()),
                     StandardCopyOption.REPLACE_EXISTING);
-            return lastGoodRevision;
+            // Without a good read since start there is nothing to check against: the caller's view (the
+            // table it applies, shown by GET /admin/routing) is the best there is.
+            return lastGoodRevision == NO_TABLE ? expectedRevision : lastGoodRevision;
         }
     }
 

@@ -129,7 +129,7 @@ public class RoutingService implements TrafficRouter {
     /** Applies an admin change: checked against the store's revision, written there, then applied here. */
     public ChangeResult change(RoutingChange change) {
         try {
-            RoutingTable before = store.read().orElse(current.get());
+            RoutingTable before = readForWrite();
             if (before.revision() != change.expectedRevision()) {
                 return new ChangeResult.Conflict(change.expectedRevision(), before.revision());
             }
@@ -150,7 +150,7 @@ public class RoutingService implements TrafficRouter {
     public ChangeResult rollbackCandidate(String candidate, String actor, String reason) {
         try {
             for (int attempt = 0; attempt < ROLLBACK_ATTEMPTS; attempt++) {
-                RoutingTable before = store.read().orElse(current.get());
+                RoutingTable before = readForWrite();
                 if (!before.candidate().map(candidate::equals).orElse(false) || before.weightOf(candidate) == 0) {
                     apply(before, "rollback check");
                     return new ChangeResult.Unchanged(before);
@@ -168,6 +168,22 @@ public class RoutingService implements TrafficRouter {
         } catch (RoutingStoreException e) {
             markFailed(e);
             return new ChangeResult.StoreUnavailable(e.getMessage());
+        }
+    }
+
+    /**
+     * The table a write builds on: the store's, or the one applied here when the store is empty or holds
+     * garbage (a corrupted table must not block the very change that repairs it). DOWN still throws.
+     */
+    private RoutingTable readForWrite() {
+        try {
+            return store.read().orElse(current.get());
+        } catch (RoutingStoreException e) {
+            if (e.state() != StoreState.CORRUPTED) {
+                throw e;
+            }
+            markFailed(e);
+            return current.get();
         }
     }
 
