@@ -1,24 +1,245 @@
 package io.scoregate.service.routing;
 
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.scoregate.service.config.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-/** PLACEHOLDER owned by the routing work: 100% on v1.2 until the real store and router land. */
+/**
+ * The routing table this instance applies, kept in step with the {@link RoutingStore}: pushed changes are
+ * applied as they arrive, a periodic re-read catches anything missed, and when the store is down or holds
+ * garbage the last applied table stays in force (serving never depends on the store being up).
+ *
+ * <p>Writes go to the store first and are applied here only once the store accepted them, so an API
+ * answer of "applied" always means "durable in the store".
+ */
 @ApplicationScoped
 public class RoutingService implements TrafficRouter {
 
-    private final RoutingTable table = new RoutingTable(1, "v1.2", Optional.empty(), Map.of("v1.2", 100),
-            Instant.EPOCH, "bootstrap", "initial table");
+    private static final Logger LOG = Logger.getLogger(RoutingService.class);
+    private static final int ROLLBACK_ATTEMPTS = 5;
+
+    private final RoutingStore store;
+    private final RoutingConfig config;
+    private final Event<RoutingApplied> applied;
+    private final String instanceId;
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicReference<RoutingTable> current;
+    private final AtomicReference<StoreStatus> status;
+
+    @Inject
+    public RoutingService(RoutingStore store, RoutingConfig config, Event<RoutingApplied> applied,
+                          @ConfigProperty(name = "scoregate.instance-id") Optional<String> instanceId) {
+        this.store = store;
+        this.config = config;
+        this.applied = applied;
+        this.instanceId = InstanceId.resolve(instanceId);
+        this.current = new AtomicReference<>(RoutingTable.initial(config.initialStable(), clock.instant()));
+        this.status = new AtomicReference<>(new StoreStatus(store.kind(), StoreState.UP, Optional.empty(),
+                clock.instant(), Optional.empty()));
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        LOG.infof("routing store %s, instance %s", store.kind(), instanceId);
+        refresh();
+        applied.fire(new RoutingApplied(current.get()));
+    }
 
     @Override
     public String route(String applicationId) {
-        return table.stable();
+        return StickyWeightedRouter.choose(current.get(), applicationId);
     }
 
     @Override
     public RoutingTable current() {
-        return table;
+        return current.get();
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public StoreStatus storeStatus() {
+        return status.get();
+    }
+
+    public String storeKind() {
+        return store.kind();
+    }
+
+    /** The periodic safety net: re-read the store, seed it if it lost the table, re-subscribe after an outage. */
+    @Scheduled(every = "${scoregate.routing.refresh-interval:5s}", delayed = "${scoregate.routing.refresh-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        try {
+            Optional<RoutingTable> stored = store.read();
+            if (stored.isEmpty()) {
+                seed();
+            } else {
+                apply(stored.get(), "re-read");
+            }
+            store.subscribe(this::onPush);
+            markUp();
+        } catch (RoutingStoreException e) {
+            markFailed(e);
+        }
+    }
+
+    /** An empty store (first start, or Redis restarted without persistence) gets the table we apply. */
+    private void seed() {
+        RoutingTable mine = current.get();
+        RoutingAuditEntry entry = new RoutingAuditEntry(clock.instant(), "bootstrap", instanceId, Optional.empty(),
+                mine, "store held no routing table; seeded with the table this instance applies");
+        RoutingStore.CasOutcome outcome = store.compareAndSet(RoutingStore.NO_TABLE, mine, entry);
+        if (outcome.applied()) {
+            LOG.infof("routing store %s was empty; seeded it with %s", store.kind(), mine.summary());
+        } else {
+            store.read().ifPresent(t -> apply(t, "re-read after seeding race"));
+        }
+    }
+
+    private void onPush(RoutingTable table) {
+        if (table.revision() > current.get().revision()) {
+            apply(table, "push");
+        }
+    }
+
+    private synchronized void apply(RoutingTable table, String via) {
+        RoutingTable before = current.get();
+        if (before.equals(table)) {
+            return;
+        }
+        current.set(table);
+        LOG.infof("routing applied via %s: %s (was %s)", via, table.summary(), before.summary());
+        applied.fire(new RoutingApplied(table));
+    }
+
+    /** Applies an admin change: checked against the store's revision, written there, then applied here. */
+    public ChangeResult change(RoutingChange change) {
+        try {
+            RoutingTable before = readForWrite();
+            if (before.revision() != change.expectedRevision()) {
+                return new ChangeResult.Conflict(change.expectedRevision(), before.revision());
+            }
+            Map<String, Integer> weights = new HashMap<>(change.weights());
+            RoutingTable next = new RoutingTable(before.revision() + 1, change.stable(), change.candidate(), weights,
+                    clock.instant(), change.actor(), change.reason());
+            return write(before, next, change.actor());
+        } catch (RoutingStoreException e) {
+            markFailed(e);
+            return new ChangeResult.StoreUnavailable(e.getMessage());
+        }
+    }
+
+    /**
+     * Takes all traffic off {@code candidate} (weight 0, stable 100). Idempotent: when the store already
+     * gives it no traffic nothing is written, so several instances tripping at once leave one audit entry.
+     */
+    public ChangeResult rollbackCandidate(String candidate, String actor, String reason) {
+        try {
+            for (int attempt = 0; attempt < ROLLBACK_ATTEMPTS; attempt++) {
+                RoutingTable before = readForWrite();
+                if (!before.candidate().map(candidate::equals).orElse(false) || before.weightOf(candidate) == 0) {
+                    apply(before, "rollback check");
+                    return new ChangeResult.Unchanged(before);
+                }
+                RoutingTable next = new RoutingTable(before.revision() + 1, before.stable(), before.candidate(),
+                        Map.of(before.stable(), 100, candidate, 0), clock.instant(), actor, reason);
+                ChangeResult result = write(before, next, actor);
+                if (!(result instanceof ChangeResult.Conflict)) {
+                    return result;
+                }
+                // Someone else changed the table meanwhile: look again, it may already be rolled back.
+            }
+            return new ChangeResult.StoreUnavailable("routing table kept changing during " + ROLLBACK_ATTEMPTS
+                    + " rollback attempts");
+        } catch (RoutingStoreException e) {
+            markFailed(e);
+            return new ChangeResult.StoreUnavailable(e.getMessage());
+        }
+    }
+
+    /**
+     * The table a write builds on: the store's, or the one applied here when the store is empty or holds
+     * garbage (a corrupted table must not block the very change that repairs it). DOWN still throws.
+     */
+    private RoutingTable readForWrite() {
+        try {
+            return store.read().orElse(current.get());
+        } catch (RoutingStoreException e) {
+            if (e.state() != StoreState.CORRUPTED) {
+                throw e;
+            }
+            markFailed(e);
+            return current.get();
+        }
+    }
+
+    private ChangeResult write(RoutingTable before, RoutingTable next, String actor) {
+        RoutingAuditEntry entry = new RoutingAuditEntry(next.updatedAt(), actor, instanceId, Optional.of(before),
+                next, next.reason());
+        RoutingStore.CasOutcome outcome = store.compareAndSet(before.revision(), next, entry);
+        markUp();
+        if (!outcome.applied()) {
+            return new ChangeResult.Conflict(before.revision(), outcome.storeRevision());
+        }
+        apply(next, "own write");
+        return new ChangeResult.Applied(next);
+    }
+
+    /** The table in the store right now; empty when the store cannot be read (the status says why). */
+    public Optional<RoutingTable> storeTable() {
+        try {
+            Optional<RoutingTable> t = store.read();
+            markUp();
+            return t;
+        } catch (RoutingStoreException e) {
+            markFailed(e);
+            return Optional.empty();
+        }
+    }
+
+    /** The newest audit entries first. */
+    public List<RoutingAuditEntry> recentAudit(int limit) {
+        try {
+            List<RoutingAuditEntry> entries = store.recentAudit(Math.min(limit, config.auditLimit()));
+            markUp();
+            return entries;
+        } catch (RoutingStoreException e) {
+            markFailed(e);
+            throw e;
+        }
+    }
+
+    private void markUp() {
+        Instant now = clock.instant();
+        StoreStatus before = status.getAndUpdate(s -> new StoreStatus(s.kind(), StoreState.UP, Optional.empty(),
+                s.state() == StoreState.UP ? s.since() : now, Optional.of(now)));
+        if (before.state() != StoreState.UP) {
+            LOG.infof("routing store %s is back (was %s since %s); applying %s", store.kind(), before.state(),
+                    before.since(), current.get().summary());
+        }
+    }
+
+    private void markFailed(RoutingStoreException e) {
+        Instant now = clock.instant();
+        StoreStatus before = status.getAndUpdate(s -> new StoreStatus(s.kind(), e.state(),
+                Optional.of(e.getMessage()), s.state() == e.state() ? s.since() : now, s.lastSuccessAt()));
+        if (before.state() != e.state()) {
+            LOG.warnf("routing store %s is %s: %s; still serving %s", store.kind(), e.state(), e.getMessage(),
+                    current.get().summary());
+        }
     }
 }

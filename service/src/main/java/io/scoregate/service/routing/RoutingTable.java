@@ -1,5 +1,6 @@
 package io.scoregate.service.routing;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param updatedBy who made it (token subject, instance id of a guard, or "bootstrap")
  * @param reason    the reason given with the change
  */
+// Serialized by Jackson into routing.json, Redis and the admin API.
+@RegisterForReflection
 public record RoutingTable(long revision, String stable, Optional<String> candidate, Map<String, Integer> weights,
                            Instant updatedAt, String updatedBy, String reason) {
 
@@ -23,8 +26,27 @@ public record RoutingTable(long revision, String stable, Optional<String> candid
         weights = Map.copyOf(weights);
     }
 
+    /** The table a fresh installation starts with: everything on the stable version. */
+    public static RoutingTable initial(String stable, Instant at) {
+        return new RoutingTable(1, stable, Optional.empty(), Map.of(stable, 100), at, "bootstrap",
+                "initial table: 100% on " + stable);
+    }
+
     /** The weight of a version, 0 when the table does not name it. */
     public int weightOf(String version) {
         return weights.getOrDefault(version, 0);
+    }
+
+    /** The candidate, only while it takes traffic. */
+    public Optional<String> liveCandidate() {
+        return candidate.filter(c -> weightOf(c) > 0);
+    }
+
+    /** One line for logs and audit: "rev 7: v1.2=95 v1.3=5". */
+    public String summary() {
+        StringBuilder out = new StringBuilder("rev ").append(revision).append(": ").append(stable).append('=')
+                .append(weightOf(stable));
+        candidate.ifPresent(c -> out.append(' ').append(c).append('=').append(weightOf(c)));
+        return out.toString();
     }
 }

@@ -1,0 +1,124 @@
+package io.scoregate.service.rest;
+
+import io.scoregate.service.model.ModelCatalog;
+import io.scoregate.service.routing.ChangeResult;
+import io.scoregate.service.routing.RoutingService;
+import io.scoregate.service.routing.RoutingStoreException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The routing admin API. Reads are open (anyone checking propagation needs them, and they hold no
+ * secret); writes need the admin bearer token. HTTP in, {@link RoutingService} call, HTTP out.
+ */
+@Path("/admin/routing")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminRoutingResource {
+
+    private static final Logger LOG = Logger.getLogger(AdminRoutingResource.class);
+    static final String PATH = "/admin/routing";
+    static final int MAX_ACTOR = 100;
+
+    private final RoutingService routing;
+    private final AdminTokenCheck tokens;
+    private final ModelCatalog catalog;
+
+    public AdminRoutingResource(RoutingService routing, AdminTokenCheck tokens, ModelCatalog catalog) {
+        this.routing = routing;
+        this.tokens = tokens;
+        this.catalog = catalog;
+    }
+
+    @GET
+    public AdminRoutingView get() {
+        var applied = routing.current();
+        var stored = routing.storeTable().orElse(applied);
+        return AdminRoutingView.of(stored, applied, routing.instanceId(), routing.storeStatus());
+    }
+
+    @GET
+    @Path("/audit")
+    public Response audit(@QueryParam("limit") @DefaultValue("50") String limitParam) {
+        int limit;
+        try {
+            limit = Integer.parseInt(limitParam.trim());
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > 1000) {
+            return AdminRoutingProblem.of(Response.Status.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                    "`limit` must be between 1 and 1000, but was " + limitParam, PATH + "/audit");
+        }
+        try {
+            return Response.ok(new AdminRoutingAuditView(routing.storeKind(), routing.recentAudit(limit))).build();
+        } catch (RoutingStoreException e) {
+            return storeUnavailable(e.getMessage(), PATH + "/audit");
+        }
+    }
+
+    @PUT
+    @Consumes(MediaType.WILDCARD)
+    public Response put(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                        @HeaderParam("X-Actor") String actorHeader, String body) {
+        switch (tokens.check(Optional.ofNullable(authorization))) {
+            case NOT_CONFIGURED:
+                return AdminRoutingProblem.of(Response.Status.SERVICE_UNAVAILABLE, "admin-token-not-configured",
+                        "Routing writes are disabled", "no admin token is configured (set SCOREGATE_ADMIN_TOKEN or "
+                                + "scoregate.admin.token-file), so routing changes are refused rather than open", PATH);
+            case MISSING:
+                return Response.fromResponse(AdminRoutingProblem.of(Response.Status.UNAUTHORIZED, "unauthorized",
+                                "Admin token required", "send the admin token as `Authorization: Bearer <token>`", PATH))
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scoregate-admin\"").build();
+            case WRONG:
+                return AdminRoutingProblem.of(Response.Status.FORBIDDEN, "forbidden", "Wrong admin token",
+                        "the bearer token is not the admin token; nothing was changed", PATH);
+            case ACCEPTED:
+            default:
+                break;
+        }
+        String actor = Optional.ofNullable(actorHeader).map(String::trim).filter(a -> !a.isEmpty())
+                .map(a -> a.length() > MAX_ACTOR ? a.substring(0, MAX_ACTOR) : a).orElse("admin");
+        var parsed = AdminRoutingRequestParser.parse(body, actor, catalog);
+        if (parsed.change().isEmpty()) {
+            return AdminRoutingProblem.of(Response.Status.BAD_REQUEST,
+                    parsed.malformed() ? "malformed-json" : "invalid-routing-change",
+                    parsed.malformed() ? "Malformed JSON" : "Invalid routing change",
+                    String.join("; ", parsed.errors()), PATH, parsed.errors(), Map.of());
+        }
+        ChangeResult result = routing.change(parsed.change().get());
+        if (result instanceof ChangeResult.Applied applied) {
+            LOG.infof("routing changed by %s: %s (%s)", actor, applied.table().summary(), applied.table().reason());
+            return Response.ok(AdminRoutingView.of(applied.table(), routing.current(), routing.instanceId(),
+                    routing.storeStatus())).build();
+        }
+        if (result instanceof ChangeResult.Conflict conflict) {
+            return AdminRoutingProblem.of(Response.Status.CONFLICT, "revision-conflict", "Routing table has changed",
+                    "`expectedRevision` was " + conflict.expectedRevision() + " but the table is at revision "
+                            + conflict.storeRevision() + "; read it again and retry", PATH, List.of(),
+                    Map.of("currentRevision", conflict.storeRevision()));
+        }
+        String detail = result instanceof ChangeResult.StoreUnavailable u ? u.detail() : String.valueOf(result);
+        return storeUnavailable(detail, PATH);
+    }
+
+    private Response storeUnavailable(String detail, String instance) {
+        return Response.fromResponse(AdminRoutingProblem.of(Response.Status.SERVICE_UNAVAILABLE,
+                        "routing-store-unavailable", "Routing store unavailable",
+                        "the routing store (" + routing.storeKind() + ") cannot be written: " + detail
+                                + "; nothing was changed, instances keep serving their last table", instance))
+                .header(HttpHeaders.RETRY_AFTER, "5").build();
+    }
+}

@@ -1,0 +1,44 @@
+package io.scoregate.service.routing;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where the routing table of every instance lives. One implementation per backend (file, Redis); the rest of
+ * the service only knows this interface. Every method may throw {@link RoutingStoreException} when the
+ * backend cannot be read or written; none of them swallow that, so the caller decides what to keep serving.
+ */
+public interface RoutingStore extends AutoCloseable {
+
+    /** Revision to pass to {@link #compareAndSet} when the store holds no table yet. */
+    long NO_TABLE = 0;
+
+    /** "file" or "redis", for health and the admin API. */
+    String kind();
+
+    /** The table in the store; empty when none was ever written (or the backend lost it). */
+    Optional<RoutingTable> read();
+
+    /**
+     * Installs {@code next} and appends {@code audit} atomically, only if the store's revision is still
+     * {@code expectedRevision}. Returns once the change is durable in the store.
+     */
+    CasOutcome compareAndSet(long expectedRevision, RoutingTable next, RoutingAuditEntry audit);
+
+    /** The newest audit entries first, at most {@code limit}. */
+    List<RoutingAuditEntry> recentAudit(int limit);
+
+    /**
+     * Asks to be told of tables written by other instances as soon as the backend can push them.
+     * Backends without push (the file) do nothing; the periodic re-read covers them.
+     */
+    void subscribe(Consumer<RoutingTable> listener);
+
+    @Override
+    void close();
+
+    /** Result of a compare-and-set: applied, or the revision that was in the store instead. */
+    record CasOutcome(boolean applied, long storeRevision) {
+    }
+}
