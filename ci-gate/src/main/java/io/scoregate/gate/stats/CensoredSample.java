@@ -29,28 +29,25 @@ public final class CensoredSample {
 
     /** @param observed latencies that completed; @param censoredAt latencies of timeouts (their censoring point) */
     public static CensoredSample of(double[] observed, double[] censoredAt) {
-        int n = observed.length + censoredAt.length;
+        double[] o = observed.clone();
+        double[] c = censoredAt.clone();
+        Arrays.sort(o);
+        Arrays.sort(c);
+        int n = o.length + c.length;
         double[] all = new double[n];
         boolean[] flag = new boolean[n];
-        // sort observed and censored together, keeping the flag: sort indices by value
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
+        // merge the two sorted runs; on equal values the observed one goes first (censored ranks higher)
+        int i = 0;
+        int j = 0;
+        for (int k = 0; k < n; k++) {
+            if (j >= c.length || i < o.length && o[i] <= c[j]) {
+                all[k] = o[i++];
+            } else {
+                all[k] = c[j++];
+                flag[k] = true;
+            }
         }
-        double[] raw = new double[n];
-        System.arraycopy(observed, 0, raw, 0, observed.length);
-        System.arraycopy(censoredAt, 0, raw, observed.length, censoredAt.length);
-        if (censoredAt.length == 0) {
-            double[] s = raw.clone();
-            Arrays.sort(s);
-            return new CensoredSample(s, new boolean[n], 0);
-        }
-        Arrays.sort(idx, (a, b) -> Double.compare(raw[a], raw[b]));
-        for (int i = 0; i < n; i++) {
-            all[i] = raw[idx[i]];
-            flag[i] = idx[i] >= observed.length;
-        }
-        return new CensoredSample(all, flag, censoredAt.length);
+        return new CensoredSample(all, flag, c.length);
     }
 
     public static CensoredSample of(double[] observed) {

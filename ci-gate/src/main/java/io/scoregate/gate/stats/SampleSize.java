@@ -31,7 +31,7 @@ public final class SampleSize {
      * delta1 > delta: n = (z_a + z_b)^2 (pb qb + pc qc) / (delta1 - delta)^2, pc = pb + delta1.
      */
     public static long forRateDifference(double pb, double delta, double delta1, double alpha, double power) {
-        double pc = Math.min(1, pb + delta1);
+        double pc = Math.max(0, Math.min(1, pb + delta1));
         double zz = LogRatio.z(alpha) + LogRatio.z(1 - power);
         return ceil(zz * zz * (pb * (1 - pb) + pc * (1 - pc)) / Math.pow(delta1 - delta, 2));
     }
