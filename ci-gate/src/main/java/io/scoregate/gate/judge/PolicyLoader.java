@@ -179,7 +179,7 @@ public final class PolicyLoader {
     }
 
     private static String fmt(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : java.math.BigDecimal.valueOf(x).toPlainString();
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
     }
 
     private static String[] dayTime(JsonNode w, String field) throws InvalidPolicyException {
