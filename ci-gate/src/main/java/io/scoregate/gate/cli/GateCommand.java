@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 + "current version under load, judges the difference, and respects freeze windows.",
         subcommands = {
                 // each work stream adds its command here
+                JudgeCommand.class, WindowCommand.class, CompareCommand.class,
         })
 public final class GateCommand implements Runnable {
 
@@ -17,7 +18,12 @@ public final class GateCommand implements Runnable {
 
     /** A command line with the shared handlers: bad flags are exit 4 with one sentence, never a stack trace. */
     public static CommandLine commandLine() {
-        var cl = new CommandLine(new GateCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The same, with a factory that builds the commands (tests inject a fake load runner, clock or environment). */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        var cl = new CommandLine(new GateCommand(), factory);
         cl.setParameterExceptionHandler((ex, args) -> {
             var err = ex.getCommandLine().getErr();
             err.println("ci-gate: " + ex.getMessage());

@@ -1,0 +1,229 @@
+package io.scoregate.gate.cli;
+
+import io.scoregate.gate.accesslog.AccessLogWriter;
+import io.scoregate.gate.judge.ArmRecorder;
+import io.scoregate.gate.judge.Judge;
+import io.scoregate.gate.judge.Policy;
+import io.scoregate.gate.judge.RunLength;
+import io.scoregate.gate.load.HttpLoadRunner;
+import io.scoregate.gate.load.LoadPlan;
+import io.scoregate.gate.load.LoadResult;
+import io.scoregate.gate.load.LoadRunner;
+import io.scoregate.gate.load.TargetUnreachableException;
+import io.scoregate.gate.report.ReportWriters;
+import io.scoregate.gate.window.FreezeCalendar;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code compare}: checks the freeze window first (frozen without override: exit 2, no load sent), drives
+ * interleaved baseline/candidate load at the staging target through a {@link LoadRunner}, keeps every
+ * request in {@code requests.jsonl} (access-log format, so {@code judge} can recompute the verdict), checks
+ * the window again at decision time, judges and writes the reports.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compares a candidate version with the baseline under interleaved open-model load at a "
+                + "staging service, then judges. Default run: " + RunLength.DEFAULT_REQUESTS_PER_ARM
+                + " measured requests per arm at " + (int) RunLength.DEFAULT_RATE_PER_SECOND + " requests/s. "
+                + "Exit 0 PASS, 1 BLOCK, 2 frozen, 3 INCONCLUSIVE, 4 invalid input, 5 target unavailable.")
+public final class CompareCommand implements Callable<Integer> {
+
+    public static final String REQUESTS_FILE = "requests.jsonl";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--target", required = true, paramLabel = "URL", description = "Base URL of the staging service.")
+    String target;
+
+    @Option(names = "--baseline", required = true, paramLabel = "VERSION", description = "The current version, e.g. v1.2.")
+    String baseline;
+
+    @Option(names = "--candidate", required = true, paramLabel = "VERSION", description = "The version to promote.")
+    String candidate;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND",
+            description = "Total arrival rate over both arms, requests per second (default: ${DEFAULT-VALUE}).")
+    double rate = RunLength.DEFAULT_RATE_PER_SECOND;
+
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = "Measured run length, e.g. 90s or 2m (instead of --requests).")
+    Optional<String> duration = Optional.empty();
+
+    @Option(names = "--requests", paramLabel = "N",
+            description = "Measured requests over both arms (default: twice the default per-arm count).")
+    Optional<Long> requests = Optional.empty();
+
+    @Option(names = "--warmup", paramLabel = "DURATION", description = "Excluded warm-up (default: ${DEFAULT-VALUE}).")
+    String warmup = "10s";
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Per-request client timeout; past it a request is a TIMEOUT (default: ${DEFAULT-VALUE}).")
+    String timeout = "2s";
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seeds request bodies and arm order (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--endpoints", paramLabel = "PATH", split = ",",
+            description = "Endpoints to call (default: ${DEFAULT-VALUE}).")
+    List<String> endpoints = List.of("/risk-score", "/funding-approve");
+
+    @Option(names = "--requests-file", paramLabel = "FILE",
+            description = "JSON Lines request bodies to use instead of generated ones.")
+    Optional<Path> requestsFile = Optional.empty();
+
+    @Option(names = "--report-dir", required = true, paramLabel = "DIR", description = "Where reports and requests.jsonl go.")
+    Path reportDir;
+
+    @Mixin
+    GateOptions options;
+
+    private final LoadRunner runner;
+    private final Clock clock;
+    private final ReportWriters writers;
+
+    public CompareCommand() {
+        this(new HttpLoadRunner(), Clock.systemUTC(), ReportWriters.fromSystemEnvironment());
+    }
+
+    public CompareCommand(LoadRunner runner, Clock clock, ReportWriters writers) {
+        this.runner = runner;
+        this.clock = clock;
+        this.writers = writers;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Policy policy = options.loadPolicy();
+            var override = options.override();
+            Clock decisionClock = options.clock(clock);
+            LoadPlan plan = plan();
+            var calendar = new FreezeCalendar(policy.freeze());
+            var before = calendar.check(decisionClock, override);
+            if (before.blocks()) {
+                // no staging load is spent on a promotion that may not happen
+                return Decision.finish(baseline, candidate, before, Optional.empty(),
+                        new Decision.Evidence(target, 0, List.of(), 0), reportDir, writers, out, err);
+            }
+            Files.createDirectories(reportDir);
+            LoadResult result;
+            try {
+                result = runner.run(plan, progress(err));
+            } catch (TargetUnreachableException e) {
+                err.println("ci-gate: the target " + target + " is unavailable: " + e.getMessage());
+                return ExitCode.TARGET_UNAVAILABLE.code();
+            } catch (IOException e) {
+                err.println("ci-gate: " + e.getMessage());
+                return ExitCode.INVALID_INPUT.code();
+            }
+            Path requestsLog = plan.accessLog().orElseThrow();
+            if (!Files.exists(requestsLog)) {
+                try (var w = AccessLogWriter.create(requestsLog)) {
+                    for (var r : result.records()) {
+                        w.write(r);
+                    }
+                }
+            }
+            var arms = new ArmRecorder(baseline, candidate);
+            result.records().forEach(arms);
+            var judgement = Judge.standard().judge(arms.baseline(), arms.candidate(), policy);
+            // checked again now: a run that started before the freeze must not promote into it
+            var after = calendar.check(decisionClock, override);
+            return Decision.finish(baseline, candidate, after, Optional.of(judgement),
+                    new Decision.Evidence(target, 0, List.of(), arms.otherVersions()), reportDir, writers, out, err);
+        } catch (InvalidInputException e) {
+            err.println("ci-gate: " + e.getMessage());
+            return ExitCode.INVALID_INPUT.code();
+        }
+    }
+
+    LoadPlan plan() throws InvalidInputException {
+        URI uri;
+        try {
+            uri = new URI(target);
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("`--target` must be an http(s) URL such as http://localhost:8080, but was " + target);
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+            throw new InvalidInputException("`--target` must be an http(s) URL such as http://localhost:8080, but was " + target);
+        }
+        if (baseline.isBlank() || candidate.isBlank()) {
+            throw new InvalidInputException("`--baseline` and `--candidate` must name versions, but one was blank.");
+        }
+        if (!(rate >= 1 && rate <= 100_000)) {
+            throw new InvalidInputException("`--rate` must be between 1 and 100000, but was " + fmt(rate));
+        }
+        if (duration.isPresent() && requests.isPresent()) {
+            throw new InvalidInputException("Give either `--duration` or `--requests`, not both.");
+        }
+        Optional<Duration> measured = Optional.empty();
+        OptionalLong count = OptionalLong.empty();
+        if (duration.isPresent()) {
+            Duration d = DurationText.parse("--duration", duration.get());
+            if (d.toMillis() < 1 || d.toHours() > 24) {
+                throw new InvalidInputException("`--duration` must be between 1ms and 24h, but was " + duration.get());
+            }
+            measured = Optional.of(d);
+        } else {
+            long n = requests.orElse(2 * RunLength.DEFAULT_REQUESTS_PER_ARM);
+            if (n < 2 || n > 100_000_000) {
+                throw new InvalidInputException("`--requests` must be between 2 and 100000000, but was " + n);
+            }
+            count = OptionalLong.of(n);
+        }
+        Duration warm = DurationText.parse("--warmup", warmup);
+        if (warm.isNegative() || warm.toMinutes() > 60) {
+            throw new InvalidInputException("`--warmup` must be between 0s and 60m, but was " + warmup);
+        }
+        Duration perRequest = DurationText.parse("--timeout", timeout);
+        if (perRequest.toMillis() < 1 || perRequest.toMillis() > 60_000) {
+            throw new InvalidInputException("`--timeout` must be between 1ms and 60000ms, but was " + timeout);
+        }
+        if (endpoints.isEmpty() || endpoints.stream().anyMatch(e -> !e.startsWith("/"))) {
+            throw new InvalidInputException("`--endpoints` must be paths starting with /, but was " + String.join(",", endpoints));
+        }
+        if (requestsFile.isPresent() && !Files.isReadable(requestsFile.get())) {
+            throw new InvalidInputException("The requests file " + requestsFile.get() + " does not exist or cannot be read.");
+        }
+        return new LoadPlan(uri, baseline, candidate, endpoints, rate, warm, measured, count, perRequest, seed,
+                requestsFile, Optional.of(reportDir.resolve(REQUESTS_FILE)));
+    }
+
+    /** A bar redrawn in place on a terminal; plain lines (at most one per call, about once a second) in CI logs. */
+    private static LoadRunner.ProgressListener progress(PrintWriter err) {
+        boolean terminal = System.console() != null;
+        return (sent, planned, completed, failed) -> {
+            int pct = planned <= 0 ? 0 : (int) Math.min(100, sent * 100 / planned);
+            if (terminal) {
+                String bar = "#".repeat(pct / 5) + ".".repeat(20 - pct / 5);
+                err.print("\r[" + bar + "] " + pct + "% sent " + sent + "/" + planned + ", failed " + failed);
+            } else {
+                err.println("compare: " + pct + "% sent " + sent + "/" + planned + ", completed " + completed
+                        + ", failed " + failed);
+            }
+            err.flush();
+        };
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,34 @@
+package io.scoregate.gate.cli;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Parses durations as people type them on a command line: 500ms, 90s, 2m, 1h, or ISO-8601 PT2M. */
+final class DurationText {
+
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    private DurationText() {
+    }
+
+    static Duration parse(String option, String text) throws InvalidInputException {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        var m = SIMPLE.matcher(t);
+        if (m.matches()) {
+            long v = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(v);
+                case "s" -> Duration.ofSeconds(v);
+                case "m" -> Duration.ofMinutes(v);
+                default -> Duration.ofHours(v);
+            };
+        }
+        try {
+            return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("`" + option + "` must be a duration such as 500ms, 90s, 2m or PT2M, but was " + text);
+        }
+    }
+}

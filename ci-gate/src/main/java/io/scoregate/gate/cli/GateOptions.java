@@ -1,0 +1,83 @@
+package io.scoregate.gate.cli;
+
+import io.scoregate.gate.judge.InvalidPolicyException;
+import io.scoregate.gate.judge.Policy;
+import io.scoregate.gate.judge.PolicyLoader;
+import io.scoregate.gate.window.Override;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options every deciding command shares: the policy, the clock, and a freeze override. */
+public final class GateOptions {
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Policy file (YAML or JSON) with thresholds, statistics settings and freeze windows; "
+                    + "defaults to the built-in policy.")
+    Optional<Path> policy = Optional.empty();
+
+    @Option(names = "--now", paramLabel = "ISO-8601",
+            description = "Decide as if it were this instant, e.g. 2026-11-27T18:06:00+03:00 (default: the real clock).")
+    Optional<String> now = Optional.empty();
+
+    @Option(names = "--override-approver", paramLabel = "NAME",
+            description = "Who approves promoting during a freeze (needs --override-reason); recorded in every report.")
+    Optional<String> overrideApprover = Optional.empty();
+
+    @Option(names = "--override-reason", paramLabel = "TEXT", description = "Why the freeze is overridden.")
+    Optional<String> overrideReason = Optional.empty();
+
+    @Option(names = "--override-ticket", paramLabel = "ID", description = "Optional change or incident ticket of the override.")
+    Optional<String> overrideTicket = Optional.empty();
+
+    Policy loadPolicy() throws InvalidInputException {
+        if (policy.isEmpty()) {
+            return Policy.DEFAULT;
+        }
+        try {
+            return PolicyLoader.load(policy.get());
+        } catch (InvalidPolicyException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    Clock clock(Clock real) throws InvalidInputException {
+        if (now.isEmpty()) {
+            return real;
+        }
+        return Clock.fixed(parseInstant(now.get()), java.time.ZoneOffset.UTC);
+    }
+
+    Optional<Override> override() throws InvalidInputException {
+        if (overrideApprover.isEmpty() && overrideReason.isEmpty()) {
+            if (overrideTicket.isPresent()) {
+                throw new InvalidInputException("`--override-ticket` needs `--override-approver` and `--override-reason`.");
+            }
+            return Optional.empty();
+        }
+        if (overrideApprover.isEmpty() || overrideReason.isEmpty()) {
+            throw new InvalidInputException("An override needs both `--override-approver` and `--override-reason`.");
+        }
+        try {
+            return Optional.of(new Override(overrideApprover.get(), overrideReason.get(), overrideTicket));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    static Instant parseInstant(String s) throws InvalidInputException {
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new InvalidInputException("`--now` must be an ISO-8601 instant such as 2026-11-27T18:06:00+03:00, but was " + s);
+            }
+        }
+    }
+}

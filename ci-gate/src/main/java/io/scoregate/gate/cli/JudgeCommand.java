@@ -1,0 +1,97 @@
+package io.scoregate.gate.cli;
+
+import io.scoregate.gate.accesslog.AccessLogReader;
+import io.scoregate.gate.judge.ArmRecorder;
+import io.scoregate.gate.judge.Judge;
+import io.scoregate.gate.judge.Policy;
+import io.scoregate.gate.report.ReportWriters;
+import io.scoregate.gate.window.FreezeCalendar;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code judge}: the verdict from recorded requests (an access log), freeze window checked at decision time. */
+@Command(name = "judge", mixinStandardHelpOptions = true,
+        description = "Judges a candidate version against a baseline from recorded requests in the access-log "
+                + "format, checks the freeze window, and writes the reports. Exit 0 PASS, 1 BLOCK, 2 frozen, "
+                + "3 INCONCLUSIVE, 4 invalid input.")
+public final class JudgeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--log", required = true, paramLabel = "FILE",
+            description = "Access log (JSON Lines, plain or gzip); lines of other versions are ignored.")
+    Path log;
+
+    @Option(names = "--baseline", required = true, paramLabel = "VERSION", description = "The current version, e.g. v1.2.")
+    String baseline;
+
+    @Option(names = "--candidate", required = true, paramLabel = "VERSION", description = "The version to promote, e.g. v1.3.")
+    String candidate;
+
+    @Option(names = "--report-dir", required = true, paramLabel = "DIR", description = "Where the reports are written.")
+    Path reportDir;
+
+    @Mixin
+    GateOptions options;
+
+    private final Clock clock;
+    private final ReportWriters writers;
+
+    public JudgeCommand() {
+        this(Clock.systemUTC(), ReportWriters.fromSystemEnvironment());
+    }
+
+    public JudgeCommand(Clock clock, ReportWriters writers) {
+        this.clock = clock;
+        this.writers = writers;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        try {
+            Policy policy = options.loadPolicy();
+            var override = options.override();
+            Clock decisionClock = options.clock(clock);
+            if (baseline.isBlank() || candidate.isBlank()) {
+                throw new InvalidInputException("`--baseline` and `--candidate` must name versions, but one was blank.");
+            }
+            var arms = new ArmRecorder(baseline, candidate);
+            var summary = read(arms);
+            var judgement = Judge.standard().judge(arms.baseline(), arms.candidate(), policy);
+            // the freeze is checked now, when the decision is made, not when the pipeline started
+            var window = new FreezeCalendar(policy.freeze()).check(decisionClock, override);
+            return Decision.finish(baseline, candidate, window, Optional.of(judgement),
+                    new Decision.Evidence(log.toString(), summary.malformed(), summary.malformedExamples(),
+                            arms.otherVersions()), reportDir, writers, out, err);
+        } catch (InvalidInputException e) {
+            err.println("ci-gate: " + e.getMessage());
+            return ExitCode.INVALID_INPUT.code();
+        }
+    }
+
+    private io.scoregate.gate.accesslog.ReadSummary read(ArmRecorder arms) throws InvalidInputException {
+        if (!Files.isRegularFile(log)) {
+            throw new InvalidInputException("The access log " + log + " does not exist or is not a file.");
+        }
+        try {
+            return AccessLogReader.read(log, arms);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("The access log " + log + " does not exist.");
+        } catch (IOException e) {
+            throw new InvalidInputException("The access log " + log + " cannot be read: " + e.getMessage());
+        }
+    }
+}

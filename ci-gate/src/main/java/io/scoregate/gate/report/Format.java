@@ -1,0 +1,55 @@
+package io.scoregate.gate.report;
+
+import java.util.Locale;
+
+/** Number formatting and escaping shared by the writers. */
+final class Format {
+
+    private Format() {
+    }
+
+    /** Escapes text for HTML and XML content and attribute values alike. */
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    // XML 1.0 forbids most control characters even escaped: replace them
+                    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                        b.append('?');
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** Markdown table cells: no pipes or newlines from user text. */
+    static String cell(String s) {
+        return s.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+
+    static String ms(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "n/a";
+    }
+
+    static String pct(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f%%", v * 100) : "n/a";
+    }
+
+    static String p(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3g", v) : "n/a";
+    }
+
+    static String conf(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g%%", v * 100).replaceAll("\\.?0+%$", "%") : "n/a";
+    }
+}

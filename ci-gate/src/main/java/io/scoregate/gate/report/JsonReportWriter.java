@@ -1,0 +1,145 @@
+package io.scoregate.gate.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scoregate.gate.judge.ArmSummary;
+import io.scoregate.gate.judge.MetricResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * gate-report.json, the machine-readable report. Built as a tree rather than by binding the records so
+ * field names stay stable when the records change, and so a missing number is {@code null}, never the
+ * invalid-JSON {@code NaN}.
+ */
+public final class JsonReportWriter implements ReportWriter {
+
+    public static final String FILE = "gate-report.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public Path write(GateReport r, Path dir) throws IOException {
+        Path file = dir.resolve(FILE);
+        Files.writeString(file, JSON.writeValueAsString(toTree(r)) + "\n");
+        return file;
+    }
+
+    public static ObjectNode toTree(GateReport r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("verdict", r.verdict().name());
+        root.put("exitCode", r.exitCode());
+        var reasons = root.putArray("reasons");
+        r.reasons().forEach(reasons::add);
+        root.put("baseline", r.baseline());
+        root.put("candidate", r.candidate());
+        root.put("source", r.source());
+        root.put("decidedAt", r.decidedAt().toString());
+
+        ObjectNode w = root.putObject("window");
+        w.put("at", r.window().at().toString());
+        w.put("zone", r.window().zone().getId());
+        w.put("frozen", r.window().frozen());
+        w.put("blocked", r.window().blocks());
+        if (r.window().window().isPresent()) {
+            w.put("name", r.window().window().get());
+        } else {
+            w.putNull("name");
+        }
+        if (r.window().until().isPresent()) {
+            w.put("until", r.window().until().get().toString());
+        } else {
+            w.putNull("until");
+        }
+        if (r.window().override().isPresent()) {
+            var o = r.window().override().get();
+            ObjectNode on = w.putObject("override");
+            on.put("approver", o.approver());
+            on.put("reason", o.reason());
+            if (o.ticket().isPresent()) {
+                on.put("ticket", o.ticket().get());
+            } else {
+                on.putNull("ticket");
+            }
+        } else {
+            w.putNull("override");
+        }
+
+        ObjectNode input = root.putObject("input");
+        input.put("malformedLines", r.malformedLines());
+        var ex = input.putArray("malformedExamples");
+        r.malformedExamples().forEach(ex::add);
+        input.put("otherVersionLines", r.otherVersions());
+
+        ObjectNode arms = root.putObject("arms");
+        ArrayNode metrics = root.putArray("metrics");
+        if (r.judgement().isPresent()) {
+            var j = r.judgement().get();
+            arm(arms.putObject("baseline"), j.baseline());
+            arm(arms.putObject("candidate"), j.candidate());
+            j.metrics().forEach(m -> metric(metrics.addObject(), m));
+            num(root, "splitPValue", j.splitPValue());
+            root.put("moreRequestsPerArm", j.moreRequestsPerArm());
+            if (j.shift().isPresent()) {
+                var s = j.shift().get();
+                ObjectNode sn = root.putObject("shift");
+                sn.put("test", "Mann-Whitney U (tie-corrected normal approximation), Hodges-Lehmann shift; context, not a rule");
+                num(sn, "u", s.u());
+                num(sn, "z", s.z());
+                num(sn, "pTwoSided", s.pTwoSided());
+                num(sn, "pCandidateSlower", s.pCandidateSlower());
+                num(sn, "shiftMs", s.shift());
+                num(sn, "lowerMs", s.shiftInterval().lower());
+                num(sn, "upperMs", s.shiftInterval().upper());
+                num(sn, "confidence", s.shiftInterval().confidence());
+            } else {
+                root.putNull("shift");
+            }
+        }
+        return root;
+    }
+
+    private static void arm(ObjectNode n, ArmSummary a) {
+        n.put("version", a.version());
+        n.put("requests", a.sent());
+        n.put("ok", a.ok());
+        n.put("timeouts", a.timeouts());
+        n.put("errors", a.errors());
+        n.put("rejected", a.rejected());
+        num(n, "meanMs", a.meanMs());
+        num(n, "p50Ms", a.p50Ms());
+        num(n, "p95Ms", a.p95Ms());
+        num(n, "p99Ms", a.p99Ms());
+        num(n, "timeoutRate", a.timeoutRate());
+        num(n, "errorRate", a.errorRate());
+    }
+
+    private static void metric(ObjectNode n, MetricResult m) {
+        n.put("rule", m.rule().id());
+        n.put("name", m.rule().label());
+        n.put("unit", m.rule().unit());
+        num(n, "estimate", m.estimate());
+        ObjectNode i = n.putObject("interval");
+        num(i, "lower", m.lower());
+        num(i, "lowerConfidence", m.lowerConfidence());
+        num(i, "upper", m.upper());
+        num(i, "upperConfidence", m.upperConfidence());
+        num(n, "threshold", m.threshold());
+        n.put("test", m.test());
+        num(n, "pValue", m.pValue());
+        num(n, "holmAdjustedPValue", m.adjustedPValue());
+        n.put("classification", m.classification().name());
+        n.put("reason", m.reason());
+        n.put("requiredRequestsPerArm", m.requiredPerArm());
+    }
+
+    private static void num(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) {
+            n.put(key, v);
+        } else {
+            n.putNull(key);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.scoregate.gate.report;
+
+import static io.scoregate.gate.report.Format.escape;
+
+import io.scoregate.gate.judge.Classification;
+import io.scoregate.gate.judge.MetricResult;
+import io.scoregate.gate.judge.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * gate-junit.xml: one test case per rule so CI test tabs show the gate. A rule past its limit, a freeze
+ * without override, and a run that could not be judged are failures; a rule whose evidence straddles its
+ * limit is a failure of type INCONCLUSIVE (never a pass, matching the exit code).
+ */
+public final class JunitReportWriter implements ReportWriter {
+
+    public static final String FILE = "gate-junit.xml";
+
+    @Override
+    public Path write(GateReport r, Path dir) throws IOException {
+        Path file = dir.resolve(FILE);
+        Files.writeString(file, render(r));
+        return file;
+    }
+
+    public static String render(GateReport r) {
+        StringBuilder cases = new StringBuilder();
+        int failures = 0;
+        int tests = 0;
+        String suite = "gate " + r.candidate() + " vs " + r.baseline();
+        tests++;
+        if (r.window().blocks()) {
+            failures++;
+            cases.append(testcase(suite, "freeze window", "BLOCK_FREEZE", String.join(" ", r.reasons())));
+        } else {
+            cases.append(testcase(suite, "freeze window", null, null));
+        }
+        if (r.judgement().isPresent()) {
+            var j = r.judgement().get();
+            if (j.metrics().isEmpty()) {
+                tests++;
+                failures++;
+                cases.append(testcase(suite, "enough evidence to judge", "INCONCLUSIVE", String.join(" ", j.reasons())));
+            }
+            for (MetricResult m : j.metrics()) {
+                tests++;
+                String type = switch (m.classification()) {
+                    case EXCEEDS -> "BLOCK";
+                    case UNCLEAR, NO_DATA -> "INCONCLUSIVE";
+                    case WITHIN -> null;
+                };
+                if (type != null) {
+                    failures++;
+                }
+                cases.append(testcase(suite, m.rule().label(), type, m.reason()));
+            }
+            if (r.verdict() == Verdict.INCONCLUSIVE && j.metrics().stream().noneMatch(m -> m.classification() != Classification.WITHIN)
+                    && !j.metrics().isEmpty()) {
+                tests++;
+                failures++;
+                cases.append(testcase(suite, "run conditions", "INCONCLUSIVE", String.join(" ", j.reasons())));
+            }
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"" + escape(suite) + "\" tests=\""
+                + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"0\" timestamp=\"" + r.decidedAt() + "\">\n"
+                + cases + "</testsuite>\n</testsuites>\n";
+    }
+
+    private static String testcase(String suite, String name, String failureType, String message) {
+        String head = "  <testcase classname=\"" + escape(suite) + "\" name=\"" + escape(name) + "\"";
+        if (failureType == null) {
+            return head + "/>\n";
+        }
+        return head + ">\n    <failure type=\"" + failureType + "\" message=\"" + escape(message) + "\">" + escape(message)
+                + "</failure>\n  </testcase>\n";
+    }
+}
