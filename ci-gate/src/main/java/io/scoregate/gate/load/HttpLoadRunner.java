@@ -48,7 +48,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Measured requests are written to {@code plan.accessLog()} in the service's access-log format (so
  * {@code judge} recomputes the same verdict offline); warm-up requests go to a sibling file
- * {@code <name>.warmup.jsonl}, so every request made is on disk without polluting the evidence.
+ * {@code <name>.warmup.jsonl}, so every request made is on disk without polluting the evidence, and the
+ * schedule summary to {@code <name>.schedule.json} ({@link ScheduleReportWriter}).
  */
 public final class HttpLoadRunner implements LoadRunner {
 
@@ -318,7 +319,11 @@ public final class HttpLoadRunner implements LoadRunner {
                     Duration.ofNanos(lagUs.getValueAtPercentile(99.0) * 1_000), Duration.ofNanos(maxLagNs));
             var result = new LoadResult(measuredRecords, warmup, measured, measuredTransportFailures.get(),
                     Duration.ofNanos(maxLagNs), Duration.ofNanos(lastCompletionNs - (t0 + (long) (warmup * intervalNs))));
-            return new LoadRun(result, baselineUs, candidateUs, mismatches.get(), adherence);
+            var run = new LoadRun(result, baselineUs, candidateUs, mismatches.get(), adherence);
+            if (plan.accessLog().isPresent()) {
+                ScheduleReportWriter.write(ScheduleReportWriter.fileFor(plan.accessLog().get()), run);
+            }
+            return run;
         }
 
         private boolean mostlyTransportFailures() {

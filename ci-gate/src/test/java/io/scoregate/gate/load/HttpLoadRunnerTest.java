@@ -271,6 +271,10 @@ class HttpLoadRunnerTest {
             assertThat(warm.get(19).timestamp()).isBefore(written.get(0).timestamp());
             assertThat(Files.readAllLines(log).get(0)).startsWith("{\"timestamp\":\"").contains("\"lenderId\":\"lender-ke-0");
 
+            String schedule = Files.readString(tmp.resolve("report/load-access.schedule.json"));
+            assertThat(schedule).contains("\"plannedRatePerSecond\" : 200.0", "\"measuredRequests\" : 60",
+                    "\"warmupRequests\" : 20", "\"versionMismatches\" : 0");
+
             assertThat(calls.get()).isGreaterThanOrEqualTo(1);
             assertThat(last.get()).containsExactly(80, 80, 80, 0);
         }
