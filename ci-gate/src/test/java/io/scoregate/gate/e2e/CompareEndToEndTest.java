@@ -30,8 +30,12 @@ class CompareEndToEndTest {
     private static final String OPEN_WINDOW = "2026-11-25T10:00:00+03:00";
     /** The incident's moment: Friday 18:06 Nairobi, inside the default Friday-15:00-to-Monday-06:00 freeze. */
     private static final String FRIDAY_EVENING = "2026-11-27T18:06:00+03:00";
-    /** A few seconds of load per case: enough requests per arm for the judge at this rate. */
-    private static final List<String> LOAD = List.of("--rate", "150", "--duration", "8s", "--warmup", "2s",
+    /**
+     * Ten seconds of load per case, 1000 measured requests per arm: enough for the default policy to show an
+     * A/A run within every limit (the tightest, error-rate increase <= 1 point, needs a few hundred per arm
+     * at zero errors) and far more than a 10% timeout rate needs to BLOCK.
+     */
+    private static final List<String> LOAD = List.of("--rate", "200", "--duration", "10s", "--warmup", "2s",
             "--timeout", "2s", "--seed", "7");
 
     @TempDir
