@@ -1,10 +1,429 @@
 package io.scoregate.gate.load;
 
-/** PLACEHOLDER owned by the load work: the open-model HTTP load generator. */
+import io.scoregate.gate.accesslog.AccessLogRecord;
+import io.scoregate.gate.accesslog.AccessLogWriter;
+import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.gate.corpus.JsonLinesRequestFile;
+import io.scoregate.gate.corpus.RequestBody;
+import io.scoregate.gate.corpus.RequestCorpus;
+import io.scoregate.gate.corpus.SmeApplicationGenerator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The open-model load generator: requests leave at a constant arrival rate whatever the service does,
+ * request {@code i} at {@code t0 + i / rate}, and each latency is measured from that intended time. A
+ * stalled service (or a stalled generator) therefore shows up in the latencies of every request that
+ * should have been sent during the stall - no coordinated omission.
+ *
+ * <p>One scheduler thread computes send times, parks until each, and hands the request to
+ * {@link HttpClient#sendAsync} (HTTP/1.1; the JDK client opens connections on demand and keeps idle ones,
+ * so the pool grows to the concurrency the rate needs). Completions are classified by
+ * {@link ResponseClassifier}; a request past the client timeout (counted from its intended time) is a
+ * TIMEOUT recorded at the timeout value, a right-censored latency. The first
+ * {@code warmup * rate} requests warm both the JVMs and the connection pool and are excluded.
+ *
+ * <p>Measured requests are written to {@code plan.accessLog()} in the service's access-log format (so
+ * {@code judge} recomputes the same verdict offline); warm-up requests go to a sibling file
+ * {@code <name>.warmup.jsonl}, so every request made is on disk without polluting the evidence, and the
+ * schedule summary to {@code <name>.schedule.json} ({@link ScheduleReportWriter}).
+ */
 public final class HttpLoadRunner implements LoadRunner {
 
+    /** Stop early once this many requests completed and more than half of them got no HTTP answer. */
+    static final int TRANSPORT_FAILURE_MIN_SAMPLE = 20;
+    private static final long HIGHEST_TRACKABLE_US = TimeUnit.HOURS.toMicros(1);
+    private static final long SPIN_THRESHOLD_NS = 50_000;
+
+    private final Duration preflightTimeout;
+
+    public HttpLoadRunner() {
+        this(Duration.ofSeconds(5));
+    }
+
+    HttpLoadRunner(Duration preflightTimeout) {
+        this.preflightTimeout = preflightTimeout;
+    }
+
     @Override
-    public LoadResult run(LoadPlan plan, ProgressListener progress) {
-        throw new UnsupportedOperationException("load generator not written yet");
+    public LoadResult run(LoadPlan plan, ProgressListener progress) throws TargetUnreachableException, IOException {
+        return runDetailed(plan, progress).result();
+    }
+
+    /** Runs the plan and returns the result with the generator's own detail (histograms, schedule, mismatches). */
+    public LoadRun runDetailed(LoadPlan plan, ProgressListener progress)
+            throws TargetUnreachableException, IOException {
+        validate(plan);
+        RequestCorpus corpus = plan.requestsFile().isPresent()
+                ? JsonLinesRequestFile.corpus(plan.requestsFile().get())
+                : new SmeApplicationGenerator(plan.seed());
+
+        ExecutorService completions = Executors.newFixedThreadPool(4, daemon("scoregate-load-io"));
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("scoregate-load-progress"));
+        try {
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(plan.requestTimeout())
+                    .executor(completions)
+                    .build();
+            preflight(client, plan.target());
+            return new Execution(plan, corpus, client, progress, ticker).run();
+        } finally {
+            ticker.shutdownNow();
+            completions.shutdownNow();
+        }
+    }
+
+    static void validate(LoadPlan plan) {
+        if (!(plan.ratePerSecond() >= 0.1 && plan.ratePerSecond() <= 100_000)) {
+            throw new IllegalArgumentException(
+                    "`rate` must be between 0.1 and 100000 per second, but was " + plan.ratePerSecond());
+        }
+        if (plan.endpoints().isEmpty()) {
+            throw new IllegalArgumentException("`endpoints` must name at least one endpoint, but was empty");
+        }
+        for (String e : plan.endpoints()) {
+            if (!e.startsWith("/")) {
+                throw new IllegalArgumentException("`endpoints` must be paths starting with '/', but one was " + e);
+            }
+        }
+        if (plan.duration().isEmpty() == plan.requests().isEmpty()) {
+            throw new IllegalArgumentException("a load plan must be bounded by exactly one of duration or requests");
+        }
+        if (plan.requests().isPresent() && plan.requests().getAsLong() < 1) {
+            throw new IllegalArgumentException("`requests` must be at least 1, but was " + plan.requests().getAsLong());
+        }
+        if (plan.duration().isPresent() && (plan.duration().get().isNegative() || plan.duration().get().isZero())) {
+            throw new IllegalArgumentException("`duration` must be positive, but was " + plan.duration().get());
+        }
+        if (plan.warmup().isNegative()) {
+            throw new IllegalArgumentException("`warmup` must not be negative, but was " + plan.warmup());
+        }
+        if (plan.requestTimeout().isNegative() || plan.requestTimeout().isZero()) {
+            throw new IllegalArgumentException("`timeout` must be positive, but was " + plan.requestTimeout());
+        }
+        if (plan.baseline().isBlank() || plan.candidate().isBlank()) {
+            throw new IllegalArgumentException("`baseline` and `candidate` must name versions");
+        }
+        if (plan.target().getScheme() == null || !plan.target().getScheme().startsWith("http")) {
+            throw new IllegalArgumentException("`target` must be an http(s) URL, but was " + plan.target());
+        }
+    }
+
+    static long measuredCount(LoadPlan plan) {
+        if (plan.requests().isPresent()) {
+            return plan.requests().getAsLong();
+        }
+        return Math.max(1, Math.round(plan.duration().get().toNanos() / 1e9 * plan.ratePerSecond()));
+    }
+
+    static long warmupCount(LoadPlan plan) {
+        return Math.round(plan.warmup().toNanos() / 1e9 * plan.ratePerSecond());
+    }
+
+    /** Any HTTP answer proves the target is there; no answer, or "not ready", means there is nothing to measure. */
+    private void preflight(HttpClient client, URI target) throws TargetUnreachableException {
+        URI ready = resolve(target, "/q/health/ready");
+        HttpRequest request = HttpRequest.newBuilder(ready).timeout(preflightTimeout).GET().build();
+        HttpResponse<Void> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (HttpTimeoutException e) {
+            throw new TargetUnreachableException("The target " + target + " did not answer its readiness check "
+                    + ready + " within " + preflightTimeout.toMillis() + " ms.", e);
+        } catch (IOException e) {
+            throw new TargetUnreachableException("The target " + target + " could not be reached ("
+                    + describe(e) + ").", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetUnreachableException("Interrupted while checking that " + target + " is reachable.", e);
+        }
+        if (response.statusCode() == 503) {
+            throw new TargetUnreachableException("The target " + target + " reports it is not ready (HTTP 503 from "
+                    + ready + ").");
+        }
+    }
+
+    static URI resolve(URI target, String path) {
+        String base = target.toString();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return URI.create(base + path);
+    }
+
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+        }
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof CompletionException)) {
+            t = t.getCause();
+        }
+        String name = t.getClass().getSimpleName();
+        return t.getMessage() == null ? name : name + ": " + t.getMessage();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong n = new AtomicLong();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** One run's mutable state; lives for a single {@link #runDetailed} call. */
+    private static final class Execution {
+        private final LoadPlan plan;
+        private final RequestCorpus corpus;
+        private final HttpClient client;
+        private final ProgressListener progress;
+        private final ScheduledExecutorService ticker;
+        private final long warmup;
+        private final long measured;
+        private final long total;
+        private final double timeoutMs;
+        private final AtomicReferenceArray<AccessLogRecord> records;
+        private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        private final Histogram baselineUs = new ConcurrentHistogram(HIGHEST_TRACKABLE_US, 3);
+        private final Histogram candidateUs = new ConcurrentHistogram(HIGHEST_TRACKABLE_US, 3);
+        private final Histogram lagUs = new Histogram(HIGHEST_TRACKABLE_US, 3);
+        private final AtomicLong sent = new AtomicLong();
+        private final AtomicLong completed = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private final AtomicLong transportFailures = new AtomicLong();
+        private final AtomicLong measuredTransportFailures = new AtomicLong();
+        private final AtomicLong mismatches = new AtomicLong();
+        private final AtomicReference<String> lastTransportFailure = new AtomicReference<>("");
+        private final String requestIdPrefix;
+
+        Execution(LoadPlan plan, RequestCorpus corpus, HttpClient client, ProgressListener progress,
+                  ScheduledExecutorService ticker) {
+            this.plan = plan;
+            this.corpus = corpus;
+            this.client = client;
+            this.progress = progress;
+            this.ticker = ticker;
+            this.warmup = warmupCount(plan);
+            this.measured = measuredCount(plan);
+            this.total = warmup + measured;
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("a run may hold at most " + (Integer.MAX_VALUE - 8)
+                        + " requests, but this plan needs " + total);
+            }
+            this.timeoutMs = plan.requestTimeout().toNanos() / 1e6;
+            this.records = new AtomicReferenceArray<>((int) total);
+            this.requestIdPrefix = String.format("gate-%08x-", Long.hashCode(plan.seed() * 0x9E3779B97F4A7C15L));
+        }
+
+        LoadRun run() throws TargetUnreachableException, IOException {
+            var schedule = new InterleavedArmSchedule(plan.seed(), plan.baseline(), plan.candidate(), plan.endpoints());
+            ticker.scheduleAtFixedRate(this::report, 1, 1, TimeUnit.SECONDS);
+
+            double intervalNs = 1e9 / plan.ratePerSecond();
+            Instant wallStart = Instant.now();
+            long t0 = System.nanoTime();
+            long firstMeasuredSend = 0;
+            long lastSend = 0;
+            long maxLagNs = 0;
+            boolean aborted = false;
+            for (long i = 0; i < total; i++) {
+                if (i % 16 == 0 && mostlyTransportFailures()) {
+                    aborted = true;
+                    break;
+                }
+                // Everything but the send itself is prepared before waiting, so it costs no lag.
+                long intendedNs = t0 + (long) (i * intervalNs);
+                ArmSlot slot = schedule.next();
+                RequestBody body = corpus.next();
+                String requestId = requestIdPrefix + i;
+                HttpRequest request = HttpRequest.newBuilder(resolve(plan.target(), slot.endpoint()))
+                        .timeout(plan.requestTimeout())
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header(ResponseClassifier.VERSION_HEADER, slot.version())
+                        .header("X-Request-Id", requestId)
+                        .POST(HttpRequest.BodyPublishers.ofString(body.json()))
+                        .build();
+                waitUntil(intendedNs);
+                long sendNs = System.nanoTime();
+                long lagNs = Math.max(0, sendNs - intendedNs);
+                Instant intended = wallStart.plusNanos(intendedNs - t0);
+                boolean isMeasured = i >= warmup;
+                if (isMeasured) {
+                    lagUs.recordValue(Math.min(HIGHEST_TRACKABLE_US, lagNs / 1_000));
+                    maxLagNs = Math.max(maxLagNs, lagNs);
+                    if (i == warmup) {
+                        firstMeasuredSend = sendNs;
+                    }
+                    lastSend = sendNs;
+                }
+                final int index = (int) i;
+                inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((response, error) -> complete(index, isMeasured, intendedNs, intended,
+                                requestId, body, slot, response, error)));
+                sent.incrementAndGet();
+            }
+            awaitInFlight();
+            report();
+            if (aborted || mostlyTransportFailures()) {
+                throw new TargetUnreachableException("The target " + plan.target() + " failed during the run: "
+                        + transportFailures.get() + " of " + completed.get()
+                        + " completed requests got no HTTP answer (" + lastTransportFailure.get() + ").");
+            }
+
+            List<AccessLogRecord> measuredRecords = new ArrayList<>((int) measured);
+            List<AccessLogRecord> warmupRecords = new ArrayList<>((int) warmup);
+            for (int i = 0; i < total; i++) {
+                AccessLogRecord r = records.get(i);
+                if (r != null) {
+                    (i < warmup ? warmupRecords : measuredRecords).add(r);
+                }
+            }
+            if (plan.accessLog().isPresent()) {
+                write(plan.accessLog().get(), measuredRecords);
+                if (!warmupRecords.isEmpty()) {
+                    write(warmupLogOf(plan.accessLog().get()), warmupRecords);
+                }
+            }
+            long lastCompletionNs = System.nanoTime();
+            double sendSpanS = (lastSend - firstMeasuredSend) / 1e9;
+            double achieved = measured < 2 || sendSpanS <= 0 ? plan.ratePerSecond() : (measured - 1) / sendSpanS;
+            var adherence = new ScheduleAdherence(plan.ratePerSecond(), achieved,
+                    Duration.ofNanos(lagUs.getValueAtPercentile(99.0) * 1_000), Duration.ofNanos(maxLagNs));
+            var result = new LoadResult(measuredRecords, warmup, measured, measuredTransportFailures.get(),
+                    Duration.ofNanos(maxLagNs), Duration.ofNanos(lastCompletionNs - (t0 + (long) (warmup * intervalNs))));
+            var run = new LoadRun(result, baselineUs, candidateUs, mismatches.get(), adherence);
+            if (plan.accessLog().isPresent()) {
+                ScheduleReportWriter.write(ScheduleReportWriter.fileFor(plan.accessLog().get()), run);
+            }
+            return run;
+        }
+
+        private boolean mostlyTransportFailures() {
+            long done = completed.get();
+            return done >= TRANSPORT_FAILURE_MIN_SAMPLE && transportFailures.get() * 2 > done;
+        }
+
+        private static void waitUntil(long deadlineNs) {
+            long remaining;
+            while ((remaining = deadlineNs - System.nanoTime()) > 0) {
+                if (remaining > SPIN_THRESHOLD_NS) {
+                    LockSupport.parkNanos(remaining - SPIN_THRESHOLD_NS);
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+
+        private void complete(int index, boolean isMeasured, long intendedNs, Instant intended, String requestId,
+                              RequestBody body, ArmSlot slot, HttpResponse<Void> response, Throwable error) {
+            double latencyMs = (System.nanoTime() - intendedNs) / 1e6;
+            RequestStatus status;
+            int httpStatus = 0;
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (cause instanceof HttpTimeoutException) {
+                    status = RequestStatus.TIMEOUT;
+                    latencyMs = timeoutMs;
+                } else {
+                    status = RequestStatus.ERROR;
+                    transportFailures.incrementAndGet();
+                    if (isMeasured) {
+                        measuredTransportFailures.incrementAndGet();
+                    }
+                    lastTransportFailure.set(describe(cause));
+                }
+            } else {
+                httpStatus = response.statusCode();
+                var c = ResponseClassifier.classify(httpStatus,
+                        response.headers().firstValue(ResponseClassifier.VERSION_HEADER), slot.version());
+                status = c.status();
+                if (c.versionMismatch() && isMeasured) {
+                    mismatches.incrementAndGet();
+                }
+                if (latencyMs >= timeoutMs) {
+                    // Answered, but later than the client would have waited: censored at the timeout.
+                    status = RequestStatus.TIMEOUT;
+                    latencyMs = timeoutMs;
+                    httpStatus = 0;
+                }
+            }
+            if (status == RequestStatus.TIMEOUT || status == RequestStatus.ERROR) {
+                failed.incrementAndGet();
+            }
+            if (isMeasured && status == RequestStatus.OK) {
+                Histogram h = slot.arm() == ArmSlot.Arm.BASELINE ? baselineUs : candidateUs;
+                h.recordValue(Math.min(HIGHEST_TRACKABLE_US, Math.round(latencyMs * 1000)));
+            }
+            records.set(index, new AccessLogRecord(intended, requestId, body.lenderId(), slot.endpoint(),
+                    slot.version(), latencyMs, status, httpStatus));
+            completed.incrementAndGet();
+        }
+
+        private void awaitInFlight() {
+            // Every request carries its own timeout, so all settle within it; the margin covers a lagging send.
+            long waitMs = plan.requestTimeout().toMillis() + 10_000;
+            try {
+                CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(waitMs, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                // Each request's failure is already recorded by complete(); allOf only repeats one of them.
+            } catch (TimeoutException e) {
+                inFlight.forEach(f -> f.cancel(true));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                inFlight.forEach(f -> f.cancel(true));
+            }
+        }
+
+        private void report() {
+            progress.onProgress(sent.get(), total, completed.get(), failed.get());
+        }
+
+        private static void write(Path file, List<AccessLogRecord> records) throws IOException {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                java.nio.file.Files.createDirectories(parent);
+            }
+            try (AccessLogWriter writer = AccessLogWriter.create(file)) {
+                for (AccessLogRecord r : records) {
+                    writer.write(r);
+                }
+            }
+        }
+    }
+
+    /** Where the warm-up requests of a run whose measured requests go to {@code accessLog} are written. */
+    public static Path warmupLogOf(Path accessLog) {
+        String name = accessLog.getFileName().toString();
+        String stem = name.endsWith(".jsonl") ? name.substring(0, name.length() - ".jsonl".length()) : name;
+        return accessLog.resolveSibling(stem + ".warmup.jsonl");
     }
 }

@@ -1,0 +1,128 @@
+package io.scoregate.gate.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scoregate.gate.cli.ExitCode;
+import io.scoregate.gate.cli.GateCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code compare} against the real packaged scoring service, as a pipeline runs it: one service with a
+ * latency-and-timeout drill on v1.3 only, so v1.2 against v1.2 is a fair A/A run and v1.2 against v1.3 meets
+ * the kind of fault that reached production in the incident.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CompareEndToEndTest {
+
+    /** A Wednesday morning in Nairobi: outside the default freeze, whenever the suite runs. */
+    private static final String OPEN_WINDOW = "2026-11-25T10:00:00+03:00";
+    /** The incident's moment: Friday 18:06 Nairobi, inside the default Friday-15:00-to-Monday-06:00 freeze. */
+    private static final String FRIDAY_EVENING = "2026-11-27T18:06:00+03:00";
+    /**
+     * Ten seconds of load per case, 1000 measured requests per arm: enough for the default policy to show an
+     * A/A run within every limit (the tightest, error-rate increase <= 1 point, needs a few hundred per arm
+     * at zero errors) and far more than a 10% timeout rate needs to BLOCK.
+     */
+    private static final List<String> LOAD = List.of("--rate", "200", "--duration", "10s", "--warmup", "2s",
+            "--timeout", "2s", "--seed", "7");
+
+    @TempDir
+    Path tmp;
+    private PackagedService service;
+
+    @BeforeAll
+    void startService() throws Exception {
+        Assumptions.assumeTrue(GateCommand.commandLine().getSubcommands().containsKey("compare"),
+                "the compare command is not registered in GateCommand on this branch yet");
+        service = PackagedService.start(tmp.resolve("service"), Map.of(
+                "scoregate.drill.\"v1.3\".added-latency-ms", "20",
+                "scoregate.drill.\"v1.3\".timeout-probability", "0.10"));
+    }
+
+    @AfterAll
+    void stopService() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run compare(List<String> args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cl = GateCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>();
+        all.add("compare");
+        all.addAll(args);
+        int code = cl.execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private List<String> args(String target, String baseline, String candidate, Path reportDir, String now) {
+        List<String> args = new ArrayList<>(List.of("--target", target, "--baseline", baseline,
+                "--candidate", candidate, "--report-dir", reportDir.toString(), "--now", now));
+        args.addAll(LOAD);
+        return args;
+    }
+
+    @Test
+    void shouldPassTheSameVersionAgainstItself() throws Exception {
+        Path report = tmp.resolve("aa");
+        Run run = compare(args(service.uri().toString(), "v1.2", "v1.2", report, OPEN_WINDOW));
+
+        assertThat(run.code()).as("exit code; stdout:%n%s%nstderr:%n%s", run.out(), run.err())
+                .isEqualTo(ExitCode.PASS.code());
+        assertThat(report.resolve("gate-report.json")).content().contains("PASS");
+        assertThat(Files.list(report).map(p -> p.getFileName().toString()).toList())
+                .anyMatch(name -> name.endsWith(".jsonl"));
+    }
+
+    @Test
+    void shouldBlockAVersionThatIsSlowerAndTimesOut() throws Exception {
+        Path report = tmp.resolve("drill");
+        Run run = compare(args(service.uri().toString(), "v1.2", "v1.3", report, OPEN_WINDOW));
+
+        assertThat(run.code()).as("exit code; stdout:%n%s%nstderr:%n%s", run.out(), run.err())
+                .isEqualTo(ExitCode.BLOCK_REGRESSION.code());
+        assertThat(report.resolve("gate-report.json")).content().contains("BLOCK");
+    }
+
+    @Test
+    void shouldBlockOnAFridayEveningWithoutSendingLoad() throws Exception {
+        long before = service.accessLogSize();
+        Run run = compare(args(service.uri().toString(), "v1.2", "v1.3", tmp.resolve("freeze"), FRIDAY_EVENING));
+
+        assertThat(run.code()).as("exit code; stdout:%n%s%nstderr:%n%s", run.out(), run.err())
+                .isEqualTo(ExitCode.BLOCK_FREEZE.code());
+        assertThat(service.accessLogSize()).as("the service's access log must not grow").isEqualTo(before);
+    }
+
+    @Test
+    void shouldReportAStoppedServiceAsUnavailable() throws Exception {
+        var stopped = PackagedService.start(tmp.resolve("stopped"), Map.of());
+        String target = stopped.uri().toString();
+        stopped.close();
+
+        Run run = compare(args(target, "v1.2", "v1.3", tmp.resolve("down"), OPEN_WINDOW));
+
+        assertThat(run.code()).as("exit code; stdout:%n%s%nstderr:%n%s", run.out(), run.err())
+                .isEqualTo(ExitCode.TARGET_UNAVAILABLE.code());
+        assertThat(run.err()).contains("could not be reached").doesNotContain("Exception\n\tat ");
+    }
+}

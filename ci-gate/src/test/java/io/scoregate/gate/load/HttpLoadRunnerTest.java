@@ -1,0 +1,300 @@
+package io.scoregate.gate.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.scoregate.gate.accesslog.AccessLogReader;
+import io.scoregate.gate.accesslog.AccessLogRecord;
+import io.scoregate.gate.accesslog.RequestStatus;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HttpLoadRunnerTest {
+
+    private static final List<String> BOTH = List.of("/risk-score", "/funding-approve");
+
+    @TempDir
+    Path tmp;
+
+    private static LoadPlan plan(URI target, double rate, long requests, Duration warmup, Duration timeout,
+                                 List<String> endpoints, Optional<Path> accessLog) {
+        return new LoadPlan(target, "v1.2", "v1.3", endpoints, rate, warmup, Optional.empty(),
+                OptionalLong.of(requests), timeout, 42L, Optional.empty(), accessLog);
+    }
+
+    @Test
+    void shouldPinEachRequestToItsArmAndKeepTheArmsBalanced() throws Exception {
+        try (var server = new FakeScoringServer(Executors.newFixedThreadPool(4), FakeScoringServer.ECHO)) {
+            LoadResult result = new HttpLoadRunner().run(
+                    plan(server.uri(), 400, 200, Duration.ZERO, Duration.ofSeconds(2), BOTH, Optional.empty()),
+                    LoadRunner.ProgressListener.NONE);
+
+            assertThat(result.records()).hasSize(200).allMatch(r -> r.status() == RequestStatus.OK);
+            Map<String, FakeScoringServer.Received> byId = server.received().stream()
+                    .collect(Collectors.toMap(FakeScoringServer.Received::requestId, Function.identity()));
+            for (AccessLogRecord r : result.records()) {
+                FakeScoringServer.Received got = byId.get(r.requestId());
+                assertThat(got).as("request %s reached the server", r.requestId()).isNotNull();
+                assertThat(got.pinnedVersion()).isEqualTo(r.modelVersion());
+                assertThat(got.path()).isEqualTo(r.endpoint());
+                assertThat(got.body()).contains("\"lenderId\":\"" + r.lenderId() + "\"");
+            }
+            // 200 is ten whole blocks of the balanced sequence: exactly half each, and each arm's
+            // requests split evenly over both endpoints.
+            Map<String, Long> perArmEndpoint = result.records().stream().collect(
+                    Collectors.groupingBy(r -> r.modelVersion() + " " + r.endpoint(), Collectors.counting()));
+            assertThat(perArmEndpoint).containsOnly(
+                    Map.entry("v1.2 /risk-score", 50L), Map.entry("v1.2 /funding-approve", 50L),
+                    Map.entry("v1.3 /risk-score", 50L), Map.entry("v1.3 /funding-approve", 50L));
+            // interleaved, not one arm after the other
+            long switches = 0;
+            for (int i = 1; i < result.records().size(); i++) {
+                if (!result.records().get(i).modelVersion().equals(result.records().get(i - 1).modelVersion())) {
+                    switches++;
+                }
+            }
+            assertThat(switches).isGreaterThan(50);
+        }
+    }
+
+    @Test
+    void shouldSendOnTheConstantArrivalSchedule() throws Exception {
+        try (var server = new FakeScoringServer(Executors.newFixedThreadPool(4), FakeScoringServer.ECHO)) {
+            LoadRun run = new HttpLoadRunner().runDetailed(
+                    plan(server.uri(), 200, 300, Duration.ZERO, Duration.ofSeconds(2), BOTH, Optional.empty()),
+                    LoadRunner.ProgressListener.NONE);
+
+            List<AccessLogRecord> records = run.result().records();
+            Instant first = records.get(0).timestamp();
+            for (int i = 0; i < records.size(); i++) {
+                // intended send times are exactly t0 + i / rate: 5 ms apart
+                assertThat(Duration.between(first, records.get(i).timestamp()).toNanos())
+                        .isCloseTo(i * 5_000_000L, within(1_000L));
+            }
+            // The server saw them arrive at that pace too: 300 requests over ~1.5 s, not in a burst.
+            List<FakeScoringServer.Received> received = server.received();
+            Duration span = Duration.between(received.get(0).at(), received.get(received.size() - 1).at());
+            assertThat(span.toMillis()).isBetween(1_300L, 2_500L);
+            assertThat(run.schedule().achievedRatePerSecond()).isBetween(180.0, 220.0);
+            assertThat(run.result().maxScheduleLag()).isEqualTo(run.schedule().maxLag());
+            assertThat(run.baselineLatencyUs().getTotalCount() + run.candidateLatencyUs().getTotalCount())
+                    .isEqualTo(300);
+        }
+    }
+
+    @Test
+    void shouldChargeAServerStallToEveryRequestScheduledDuringIt() throws Exception {
+        // One handler thread: while it stalls, every request behind it waits, as behind a stalled model.
+        var stallStart = new AtomicReference<Instant>();
+        var stallEnd = new AtomicReference<Instant>();
+        FakeScoringServer.Behaviour stallOnce = (request, exchange) -> {
+            if (request.sequence() == 60) {
+                stallStart.set(Instant.now());
+                Thread.sleep(200);
+                stallEnd.set(Instant.now());
+            }
+            return FakeScoringServer.ECHO.answer(request, exchange);
+        };
+        try (var server = new FakeScoringServer(Executors.newSingleThreadExecutor(), stallOnce)) {
+            LoadResult result = new HttpLoadRunner().run(
+                    plan(server.uri(), 200, 200, Duration.ZERO, Duration.ofSeconds(2), BOTH, Optional.empty()),
+                    LoadRunner.ProgressListener.NONE);
+
+            assertThat(stallEnd.get()).isNotNull();
+            List<AccessLogRecord> duringStall = result.records().stream()
+                    .filter(r -> r.timestamp().isAfter(stallStart.get().plusMillis(10))
+                            && r.timestamp().isBefore(stallEnd.get().minusMillis(10)))
+                    .toList();
+            // ~36 requests were due while the server stalled; a closed-loop generator would have waited and
+            // shown one slow request. Each of them must carry the rest of the stall in its latency.
+            assertThat(duringStall).hasSizeGreaterThan(25);
+            for (AccessLogRecord r : duringStall) {
+                double remainingStallMs = Duration.between(r.timestamp(), stallEnd.get()).toNanos() / 1e6;
+                assertThat(r.latencyMs()).as("latency of %s scheduled %.0f ms before the stall ended",
+                        r.requestId(), remainingStallMs).isGreaterThanOrEqualTo(remainingStallMs - 3);
+            }
+        }
+    }
+
+    @Test
+    void shouldRecordAnswersPastTheClientTimeoutAsTimeoutsAtTheTimeoutValue() throws Exception {
+        FakeScoringServer.Behaviour slowCandidate = (request, exchange) -> {
+            if ("v1.3".equals(request.pinnedVersion())) {
+                Thread.sleep(400);
+            }
+            return FakeScoringServer.ECHO.answer(request, exchange);
+        };
+        try (var server = new FakeScoringServer(Executors.newCachedThreadPool(), slowCandidate)) {
+            LoadResult result = new HttpLoadRunner().run(
+                    plan(server.uri(), 100, 40, Duration.ZERO, Duration.ofMillis(150), BOTH, Optional.empty()),
+                    LoadRunner.ProgressListener.NONE);
+
+            assertThat(result.records()).filteredOn(r -> r.modelVersion().equals("v1.3")).hasSize(20)
+                    .allSatisfy(r -> {
+                        assertThat(r.status()).isEqualTo(RequestStatus.TIMEOUT);
+                        assertThat(r.latencyMs()).isEqualTo(150.0);
+                    });
+            assertThat(result.records()).filteredOn(r -> r.modelVersion().equals("v1.2")).hasSize(20)
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo(RequestStatus.OK));
+            assertThat(result.transportFailures()).isZero();
+        }
+    }
+
+    @Test
+    void shouldLabelAnswersTheWayTheServiceLogsThem() throws Exception {
+        FakeScoringServer.Behaviour byPath = (request, exchange) -> switch (request.path()) {
+            case "/deadline" -> 504;
+            case "/broken" -> 500;
+            case "/bad-request" -> 400;
+            default -> {
+                exchange.getResponseHeaders().add("X-Model-Version", "v9.9");
+                yield 200;
+            }
+        };
+        try (var server = new FakeScoringServer(Executors.newFixedThreadPool(2), byPath)) {
+            LoadRun run = new HttpLoadRunner().runDetailed(
+                    plan(server.uri(), 200, 80, Duration.ZERO, Duration.ofSeconds(2),
+                            List.of("/deadline", "/broken", "/bad-request", "/wrong-version"), Optional.empty()),
+                    LoadRunner.ProgressListener.NONE);
+
+            Map<String, List<AccessLogRecord>> byEndpoint = run.result().records().stream()
+                    .collect(Collectors.groupingBy(AccessLogRecord::endpoint));
+            assertThat(byEndpoint.get("/deadline")).hasSize(20)
+                    .allMatch(r -> r.status() == RequestStatus.TIMEOUT && r.httpStatus() == 504);
+            assertThat(byEndpoint.get("/broken")).hasSize(20)
+                    .allMatch(r -> r.status() == RequestStatus.ERROR && r.httpStatus() == 500);
+            assertThat(byEndpoint.get("/bad-request")).hasSize(20)
+                    .allMatch(r -> r.status() == RequestStatus.REJECTED && r.httpStatus() == 400);
+            assertThat(byEndpoint.get("/wrong-version")).hasSize(20)
+                    .allMatch(r -> r.status() == RequestStatus.ERROR && r.httpStatus() == 200);
+            assertThat(run.versionMismatches()).isEqualTo(20);
+            assertThat(run.baselineLatencyUs().getTotalCount()).isZero();
+        }
+    }
+
+    @Test
+    void shouldReportARefusedConnectionBeforeSendingLoad() throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        LoadPlan plan = plan(URI.create("http://127.0.0.1:" + port), 100, 10, Duration.ZERO, Duration.ofSeconds(1),
+                BOTH, Optional.empty());
+
+        assertThatThrownBy(() -> new HttpLoadRunner().run(plan, LoadRunner.ProgressListener.NONE))
+                .isInstanceOf(TargetUnreachableException.class)
+                .hasMessageContaining("could not be reached (connection refused)");
+    }
+
+    @Test
+    void shouldRefuseToMeasureATargetThatSaysItIsNotReady() {
+        try (var server = new FakeScoringServer(Executors.newFixedThreadPool(2), FakeScoringServer.ECHO)) {
+            server.readyStatus(503);
+            assertThatThrownBy(() -> new HttpLoadRunner().run(
+                    plan(server.uri(), 100, 10, Duration.ZERO, Duration.ofSeconds(1), BOTH, Optional.empty()),
+                    LoadRunner.ProgressListener.NONE))
+                    .isInstanceOf(TargetUnreachableException.class)
+                    .hasMessageContaining("not ready");
+            assertThat(server.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldGiveUpWhenTheTargetDiesDuringTheRun() {
+        var stopped = new AtomicBoolean();
+        var holder = new AtomicReference<FakeScoringServer>();
+        FakeScoringServer.Behaviour dieAfter30 = (request, exchange) -> {
+            if (request.sequence() == 30 && stopped.compareAndSet(false, true)) {
+                // stop from another thread: the server waits for this very exchange otherwise
+                new Thread(() -> holder.get().stop()).start();
+            }
+            return FakeScoringServer.ECHO.answer(request, exchange);
+        };
+        try (var server = new FakeScoringServer(Executors.newFixedThreadPool(2), dieAfter30)) {
+            holder.set(server);
+            assertThatThrownBy(() -> new HttpLoadRunner().run(
+                    plan(server.uri(), 200, 2_000, Duration.ZERO, Duration.ofSeconds(1), BOTH, Optional.empty()),
+                    LoadRunner.ProgressListener.NONE))
+                    .isInstanceOf(TargetUnreachableException.class)
+                    .hasMessageContaining("failed during the run");
+            // it stopped early instead of hammering a dead target for the full 10 s
+            assertThat(server.received().size()).isLessThan(200);
+        }
+    }
+
+    @Test
+    void shouldExcludeTheWarmupAndWriteEveryRequestToTheAccessLog() throws Exception {
+        Path log = tmp.resolve("report/load-access.jsonl");
+        var calls = new AtomicLong();
+        var last = new AtomicReference<long[]>();
+        LoadRunner.ProgressListener progress = (sent, planned, completed, failed) -> {
+            calls.incrementAndGet();
+            last.set(new long[] {sent, planned, completed, failed});
+        };
+        try (var server = new FakeScoringServer(Executors.newFixedThreadPool(4), FakeScoringServer.ECHO)) {
+            LoadResult result = new HttpLoadRunner().run(
+                    plan(server.uri(), 200, 60, Duration.ofMillis(100), Duration.ofSeconds(2), BOTH,
+                            Optional.of(log)), progress);
+
+            assertThat(result.warmupRequests()).isEqualTo(20);
+            assertThat(result.plannedRequests()).isEqualTo(60);
+            assertThat(result.records()).hasSize(60);
+            assertThat(server.received()).hasSize(80);
+
+            List<AccessLogRecord> written = new ArrayList<>();
+            var summary = AccessLogReader.read(log, written::add);
+            assertThat(summary.malformed()).isZero();
+            assertThat(written).extracting(AccessLogRecord::requestId)
+                    .containsExactlyElementsOf(result.records().stream().map(AccessLogRecord::requestId).toList());
+            List<AccessLogRecord> warm = new ArrayList<>();
+            AccessLogReader.read(HttpLoadRunner.warmupLogOf(log), warm::add);
+            assertThat(warm).hasSize(20);
+            assertThat(warm.get(19).timestamp()).isBefore(written.get(0).timestamp());
+            assertThat(Files.readAllLines(log).get(0)).startsWith("{\"timestamp\":\"").contains("\"lenderId\":\"lender-ke-0");
+
+            String schedule = Files.readString(tmp.resolve("report/load-access.schedule.json"));
+            assertThat(schedule).contains("\"plannedRatePerSecond\" : 200.0", "\"measuredRequests\" : 60",
+                    "\"warmupRequests\" : 20", "\"versionMismatches\" : 0");
+
+            assertThat(calls.get()).isGreaterThanOrEqualTo(1);
+            assertThat(last.get()).containsExactly(80, 80, 80, 0);
+        }
+    }
+
+    @Test
+    void shouldRejectAPlanWithoutABound() {
+        var plan = new LoadPlan(URI.create("http://127.0.0.1:1"), "a", "b", BOTH, 0, Duration.ZERO,
+                Optional.empty(), OptionalLong.of(10), Duration.ofSeconds(1), 1, Optional.empty(), Optional.empty());
+        assertThatThrownBy(() -> new HttpLoadRunner().run(plan, LoadRunner.ProgressListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("`rate` must be between 0.1 and 100000 per second, but was 0.0");
+    }
+
+    @Test
+    void shouldCountADurationBoundInRequestsAtTheRate() {
+        var plan = new LoadPlan(URI.create("http://127.0.0.1:1"), "a", "b", BOTH, 50, Duration.ofSeconds(2),
+                Optional.of(Duration.ofSeconds(30)), OptionalLong.empty(), Duration.ofSeconds(1), 1,
+                Optional.empty(), Optional.empty());
+        assertThat(HttpLoadRunner.measuredCount(plan)).isEqualTo(1_500);
+        assertThat(HttpLoadRunner.warmupCount(plan)).isEqualTo(100);
+    }
+}
