@@ -13,10 +13,18 @@ public record GroupStats(long requests, long failed, double failureRate, long de
             return new GroupStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
         long degraded = s.degraded(slowBin);
-        double p50 = LatencyBins.quantile(s.okBins, 0.50);
-        double p95 = LatencyBins.quantile(s.okBins, 0.95);
+        double p50 = clamp(LatencyBins.quantile(s.okBins, 0.50), s);
+        double p95 = clamp(LatencyBins.quantile(s.okBins, 0.95), s);
         return new GroupStats(s.n, s.failed, (double) s.failed / s.n, degraded, (double) degraded / s.n,
                 s.sumMs / s.n, Double.isNaN(p50) ? 0 : p50, Double.isNaN(p95) ? 0 : p95,
                 Double.isFinite(s.minMs) ? s.minMs : 0, Double.isFinite(s.maxMs) ? s.maxMs : 0);
+    }
+
+    /** A bin-interpolated quantile cannot lie outside the exact range of the group. */
+    private static double clamp(double q, SlotStats s) {
+        if (Double.isNaN(q) || !Double.isFinite(s.minMs) || !Double.isFinite(s.maxMs)) {
+            return q;
+        }
+        return Math.max(s.minMs, Math.min(s.maxMs, q));
     }
 }

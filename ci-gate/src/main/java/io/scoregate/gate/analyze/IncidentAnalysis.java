@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The result of analysing access logs: what was read, when the degradation started, how strong that
- * evidence is, the ranked suspects, the dimensions that do not correlate, and the chart series.
+ * evidence is, the ranked suspects, the dimensions that do not correlate, the chart series, and every value
+ * of the primary suspect's dimension over the whole log (what the top suspect is compared with).
  */
 public record IncidentAnalysis(List<String> files, ReadSummary read, long rejectedIgnored, long analysedRequests,
                                Instant firstRequest, Instant lastRequest, Duration slotWidth,
@@ -16,7 +17,7 @@ public record IncidentAnalysis(List<String> files, ReadSummary read, long reject
                                Optional<ChangePoint> failureChange, EvidenceStrength strength,
                                String strengthReason, double slowThresholdMs, GroupStats before, GroupStats after,
                                List<Suspect> suspects, List<NotCorrelated> notCorrelated, List<String> notes,
-                               List<ChartPoint> chart) {
+                               List<ChartPoint> chart, List<ValueStats> primaryDimension) {
 
     public IncidentAnalysis {
         files = List.copyOf(files);
@@ -24,6 +25,7 @@ public record IncidentAnalysis(List<String> files, ReadSummary read, long reject
         notCorrelated = List.copyOf(notCorrelated);
         notes = List.copyOf(notes);
         chart = List.copyOf(chart);
+        primaryDimension = List.copyOf(primaryDimension);
     }
 
     /** The first suspect, if any value explains at least the minimum share of the degradation. */

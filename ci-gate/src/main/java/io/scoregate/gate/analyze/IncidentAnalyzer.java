@@ -52,7 +52,7 @@ public final class IncidentAnalyzer {
             return new IncidentAnalysis(files, read, agg.rejected(), 0, Instant.EPOCH, Instant.EPOCH,
                     Duration.ofMillis(timeline.widthMs()), Optional.empty(), Optional.empty(), Optional.empty(),
                     EvidenceStrength.NONE, "no request to analyse", 0, empty, empty, List.of(), List.of(), notes,
-                    List.of());
+                    List.of(), List.of());
         }
         Optional<ChangePoint> latency = ChangePointDetector.latency(agg.all(), timeline);
         Optional<ChangePoint> failures = ChangePointDetector.failureRate(agg.all(), timeline);
@@ -90,7 +90,8 @@ public final class IncidentAnalyzer {
         return new IncidentAnalysis(files, read, agg.rejected(), total.n, Instant.ofEpochMilli(total.firstEpochMs),
                 Instant.ofEpochMilli(total.lastEpochMs), Duration.ofMillis(timeline.widthMs()), start.map(Start::at),
                 latency, failures, strength, reason, LatencyBins.upperEdge(slowBin), GroupStats.of(before, slowBin),
-                GroupStats.of(after, slowBin), ranking.suspects(), ranking.notCorrelated(), notes, chart);
+                GroupStats.of(after, slowBin), ranking.suspects(), ranking.notCorrelated(), notes, chart,
+                breakdown(agg, ranking.suspects(), slowBin));
     }
 
     /** Where the degradation started: a slot and the first request seen in it. */
@@ -230,6 +231,24 @@ public final class IncidentAnalyzer {
                     mean(out), rate(out)));
         }
         return points;
+    }
+
+    private static final int MAX_BREAKDOWN_VALUES = 10;
+
+    private static List<ValueStats> breakdown(IncidentAggregator agg, List<Suspect> suspects, int slowBin) {
+        if (suspects.isEmpty()) {
+            return List.of();
+        }
+        int d = agg.dimensions().indexOf(suspects.get(0).dimension());
+        List<ValueStats> out = new ArrayList<>();
+        for (int v = 0; v < agg.values(d).size(); v++) {
+            SlotStats s = agg.marginal(d, v).sum(0, Timeline.SLOTS);
+            if (s.n > 0) {
+                out.add(new ValueStats(SuspectRanker.display(agg.values(d).get(v)), GroupStats.of(s, slowBin)));
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong((ValueStats x) -> -x.stats().requests()));
+        return out.subList(0, Math.min(MAX_BREAKDOWN_VALUES, out.size()));
     }
 
     private static double mean(SlotStats s) {

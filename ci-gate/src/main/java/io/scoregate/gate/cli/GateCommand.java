@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 + "current version under load, judges the difference, and respects freeze windows.",
         subcommands = {
                 // each work stream adds its command here
+                AnalyzeCommand.class,
         })
 public final class GateCommand implements Runnable {
 
