@@ -4,18 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -50,29 +45,13 @@ public final class AccessLogReader {
         return gzip ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
     }
 
+    /** Streams every valid record into the sink; see {@link AccessLogCursor} for how lines are split and parsed. */
     public static ReadSummary read(InputStream in, Consumer<AccessLogRecord> sink) throws IOException {
-        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        long lines = 0;
-        long records = 0;
-        long malformed = 0;
-        List<String> examples = new ArrayList<>();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isBlank()) {
-                continue;
-            }
-            lines++;
-            try {
-                sink.accept(parse(line));
-                records++;
-            } catch (MalformedLineException e) {
-                malformed++;
-                if (examples.size() < MAX_EXAMPLES) {
-                    examples.add("line " + lines + ": " + e.getMessage());
-                }
-            }
+        var cursor = new AccessLogCursor(in, "");
+        while (cursor.next()) {
+            sink.accept(cursor.current());
         }
-        return new ReadSummary(lines, records, malformed, examples);
+        return cursor.summary();
     }
 
     /** Parses one line; throws {@link MalformedLineException} with a reason when it is not a valid record. */
@@ -127,6 +106,9 @@ public final class AccessLogReader {
             }
             if (t != JsonToken.END_OBJECT) {
                 throw new MalformedLineException("truncated JSON object");
+            }
+            if (p.nextToken() != null) {
+                throw new MalformedLineException("content after the JSON object");
             }
         } catch (IOException e) {
             throw new MalformedLineException("not valid JSON");

@@ -1,0 +1,182 @@
+package io.scoregate.gate.accesslog;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pulls records from one access log, one at a time, in file order: the building block of
+ * {@link TimeMergedLogs}. Lines are split on {@code \n}, {@code \r\n} or {@code \r} (as
+ * {@link java.io.BufferedReader#readLine()} does), blank lines are skipped and not counted, and each line
+ * goes through {@link FlatLineParser} first and through {@link AccessLogReader#parse(String)} when the fast
+ * path cannot decide. Malformed lines are counted, the first few kept as examples, and skipped.
+ */
+public final class AccessLogCursor implements Closeable {
+
+    /** Longer lines are not access-log records; they are counted as malformed and skipped. */
+    static final int MAX_LINE_BYTES = 1 << 20;
+
+    private final InputStream in;
+    private final String label;
+    private final FlatLineParser fast = new FlatLineParser();
+    private byte[] buf = new byte[1 << 16];
+    private int start;
+    private int limit;
+    private boolean eof;
+    private boolean skipLf;
+
+    private long lines;
+    private long records;
+    private long malformed;
+    private final List<String> examples = new ArrayList<>();
+    private AccessLogRecord current;
+
+    /**
+     * @param label prefixes the malformed-line examples ("access.jsonl line 7: ..."); empty for "line 7: ..."
+     */
+    public AccessLogCursor(InputStream in, String label) {
+        this.in = in;
+        this.label = label.isEmpty() ? "" : label + " ";
+    }
+
+    public static AccessLogCursor open(Path file) throws IOException {
+        return new AccessLogCursor(AccessLogReader.open(file), String.valueOf(file.getFileName()));
+    }
+
+    /** Moves to the next valid record; false at the end of the file. */
+    public boolean next() throws IOException {
+        while (true) {
+            int eol = findEndOfLine();
+            if (eol < 0) {
+                current = null;
+                return false;
+            }
+            int from = start;
+            int to = eol;
+            consumeLine(eol);
+            if (to - from > MAX_LINE_BYTES) {
+                lines++;
+                malformed(lines, "line longer than " + MAX_LINE_BYTES + " bytes");
+                continue;
+            }
+            if (isBlank(from, to)) {
+                continue;
+            }
+            lines++;
+            AccessLogRecord r = fast.parse(buf, from, to);
+            if (r == null) {
+                try {
+                    r = AccessLogReader.parse(new String(buf, from, to - from, StandardCharsets.UTF_8));
+                } catch (AccessLogReader.MalformedLineException e) {
+                    malformed(lines, e.getMessage());
+                    continue;
+                }
+            }
+            records++;
+            current = r;
+            return true;
+        }
+    }
+
+    /** The record {@link #next()} moved to. */
+    public AccessLogRecord current() {
+        if (current == null) {
+            throw new IllegalStateException("no current record: call next() first and check that it returned true");
+        }
+        return current;
+    }
+
+    public ReadSummary summary() {
+        return new ReadSummary(lines, records, malformed, examples);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private void malformed(long line, String reason) {
+        malformed++;
+        if (examples.size() < AccessLogReader.MAX_EXAMPLES) {
+            examples.add(label + "line " + line + ": " + reason);
+        }
+    }
+
+    /** Index of the terminator of the line starting at {@code start} (or of the end of data), -1 at EOF. */
+    private int findEndOfLine() throws IOException {
+        int scanned = start;
+        while (true) {
+            if (skipLf && scanned < limit) {
+                if (buf[scanned] == '\n') {
+                    start++;
+                    scanned++;
+                }
+                skipLf = false;
+            }
+            for (int i = scanned; i < limit; i++) {
+                byte c = buf[i];
+                if (c == '\n' || c == '\r') {
+                    return i;
+                }
+            }
+            if (eof) {
+                return start < limit ? limit : -1;
+            }
+            scanned = fill();
+        }
+    }
+
+    private void consumeLine(int eol) {
+        if (eol < limit) {
+            skipLf = buf[eol] == '\r';
+            start = eol + 1;
+        } else {
+            start = limit;
+        }
+    }
+
+    /**
+     * Reads more bytes, compacting or growing the buffer; returns the index of the first new byte (all
+     * bytes before it were already searched for a line end).
+     */
+    private int fill() throws IOException {
+        if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, limit - start);
+            limit -= start;
+            start = 0;
+        }
+        if (limit == buf.length) {
+            if (buf.length > MAX_LINE_BYTES) {
+                // a line this long is malformed anyway: keep its head, drop the middle, find its end
+                limit = MAX_LINE_BYTES + 1;
+            } else {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+        }
+        int firstNew = limit;
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+        } else {
+            limit += n;
+        }
+        return firstNew;
+    }
+
+    private boolean isBlank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = buf[i];
+            if (c < 0) {
+                return new String(buf, from, to - from, StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

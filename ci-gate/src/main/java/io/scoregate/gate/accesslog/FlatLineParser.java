@@ -1,0 +1,417 @@
+package io.scoregate.gate.accesslog;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The fast path of {@link AccessLogReader}: parses the common shape of an access-log line (one flat JSON
+ * object, printable ASCII, no escapes, plain decimal numbers, {@code ...Z} timestamps) straight from bytes.
+ *
+ * <p>It never rejects a line itself: anything outside that shape (escapes, non-ASCII, nested values,
+ * exponents, a missing field, a bad status, garbage) returns {@code null} and the caller hands the line to
+ * {@link AccessLogReader#parse(String)}, which gives the authoritative verdict and message. So the fast
+ * path can only be wrong by accepting a line that {@code parse} rejects or by building a different record,
+ * and a test checks exactly that on thousands of mutated lines. Not thread-safe: one per reader.
+ */
+final class FlatLineParser {
+
+    private static final int MAX_EXACT_DIGITS = 15;
+    private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+            1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    private final AsciiInterner interner = new AsciiInterner();
+    private byte[] b;
+    private int pos;
+    private int end;
+
+    // the value of the last scanned token
+    private int strFrom;
+    private int strTo;
+
+    /** Returns the record, or {@code null} when the line must go through the full parser. */
+    AccessLogRecord parse(byte[] buf, int from, int to) {
+        b = buf;
+        pos = from;
+        end = to;
+        Instant timestamp = null;
+        String requestId = null;
+        String lenderId = null;
+        String endpoint = null;
+        String modelVersion = null;
+        double latencyMs = -1;
+        RequestStatus status = null;
+        int httpStatus = 0;
+        Map<String, String> extra = null;
+
+        skipWs();
+        if (pos >= end || b[pos] != '{') {
+            return null;
+        }
+        pos++;
+        skipWs();
+        if (pos < end && b[pos] == '}') {
+            return null; // empty object: missing fields, let parse() say which
+        }
+        while (true) {
+            skipWs();
+            if (!scanString()) {
+                return null;
+            }
+            int kFrom = strFrom;
+            int kLen = strTo - strFrom;
+            skipWs();
+            if (pos >= end || b[pos] != ':') {
+                return null;
+            }
+            pos++;
+            skipWs();
+            if (pos >= end) {
+                return null;
+            }
+            byte c = b[pos];
+            int field = fieldOf(kFrom, kLen);
+            if (c == '"') {
+                if (!scanString()) {
+                    return null;
+                }
+                switch (field) {
+                    case F_TIMESTAMP -> {
+                        timestamp = timestamp(strFrom, strTo);
+                        if (timestamp == null) {
+                            return null;
+                        }
+                    }
+                    case F_REQUEST_ID -> requestId = new String(b, strFrom, strTo - strFrom, StandardCharsets.ISO_8859_1);
+                    case F_LENDER_ID -> lenderId = interner.intern(b, strFrom, strTo);
+                    case F_ENDPOINT -> endpoint = interner.intern(b, strFrom, strTo);
+                    case F_MODEL_VERSION -> modelVersion = interner.intern(b, strFrom, strTo);
+                    case F_STATUS -> {
+                        status = status(strFrom, strTo - strFrom);
+                        if (status == null) {
+                            return null;
+                        }
+                    }
+                    case F_LATENCY, F_HTTP_STATUS -> {
+                        return null;
+                    }
+                    default -> extra = putExtra(extra, kFrom, kLen, strFrom, strTo);
+                }
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                int nFrom = pos;
+                if (!scanNumber()) {
+                    return null;
+                }
+                switch (field) {
+                    case F_LATENCY -> {
+                        latencyMs = plainDecimal(nFrom, pos);
+                        if (latencyMs < 0) {
+                            return null;
+                        }
+                    }
+                    case F_HTTP_STATUS -> {
+                        httpStatus = smallInt(nFrom, pos);
+                        if (httpStatus < 0) {
+                            return null;
+                        }
+                    }
+                    case OTHER -> extra = putExtra(extra, kFrom, kLen, nFrom, pos);
+                    default -> {
+                        return null;
+                    }
+                }
+            } else if (c == 't' || c == 'f' || c == 'n') {
+                int lFrom = pos;
+                if (!scanLiteral()) {
+                    return null;
+                }
+                if (field != OTHER) {
+                    return null;
+                }
+                if (c != 'n') {
+                    extra = putExtra(extra, kFrom, kLen, lFrom, pos);
+                }
+            } else {
+                return null; // nested object/array or garbage
+            }
+            skipWs();
+            if (pos >= end) {
+                return null;
+            }
+            if (b[pos] == ',') {
+                pos++;
+                continue;
+            }
+            if (b[pos] == '}') {
+                pos++;
+                break;
+            }
+            return null;
+        }
+        skipWs();
+        if (pos != end || timestamp == null || modelVersion == null || latencyMs < 0 || status == null) {
+            return null;
+        }
+        return new AccessLogRecord(timestamp, requestId == null ? "" : requestId, lenderId == null ? "" : lenderId,
+                endpoint == null ? "" : endpoint, modelVersion, latencyMs, status, httpStatus,
+                extra == null ? Map.of() : extra);
+    }
+
+    private static final int OTHER = 0;
+    private static final int F_TIMESTAMP = 1;
+    private static final int F_REQUEST_ID = 2;
+    private static final int F_LENDER_ID = 3;
+    private static final int F_ENDPOINT = 4;
+    private static final int F_MODEL_VERSION = 5;
+    private static final int F_LATENCY = 6;
+    private static final int F_STATUS = 7;
+    private static final int F_HTTP_STATUS = 8;
+    private static final byte[][] NAMES = {
+            null, bytes("timestamp"), bytes("requestId"), bytes("lenderId"), bytes("endpoint"),
+            bytes("modelVersion"), bytes("latencyMs"), bytes("status"), bytes("httpStatus")};
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private int fieldOf(int from, int len) {
+        for (int f = 1; f < NAMES.length; f++) {
+            byte[] n = NAMES[f];
+            if (n.length == len && java.util.Arrays.equals(n, 0, len, b, from, from + len)) {
+                return f;
+            }
+        }
+        return OTHER;
+    }
+
+    private Map<String, String> putExtra(Map<String, String> extra, int kFrom, int kLen, int vFrom, int vTo) {
+        Map<String, String> m = extra == null ? new HashMap<>(4) : extra;
+        m.put(interner.intern(b, kFrom, kFrom + kLen), interner.intern(b, vFrom, vTo));
+        return m;
+    }
+
+    private void skipWs() {
+        while (pos < end) {
+            byte c = b[pos];
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                pos++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** A string of printable ASCII without escapes; anything else goes to the full parser. */
+    private boolean scanString() {
+        if (pos >= end || b[pos] != '"') {
+            return false;
+        }
+        int i = pos + 1;
+        while (i < end) {
+            byte c = b[i];
+            if (c == '"') {
+                strFrom = pos + 1;
+                strTo = i;
+                pos = i + 1;
+                return true;
+            }
+            if (c < 0x20 || c == '\\' || c == 0x7f) { // negative bytes (non-ASCII) are < 0x20 too
+                return false;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    /** JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+    private boolean scanNumber() {
+        int i = pos;
+        if (i < end && b[i] == '-') {
+            i++;
+        }
+        if (i >= end) {
+            return false;
+        }
+        if (b[i] == '0') {
+            i++;
+        } else if (b[i] >= '1' && b[i] <= '9') {
+            while (i < end && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+        } else {
+            return false;
+        }
+        if (i < end && b[i] == '.') {
+            i++;
+            int d = i;
+            while (i < end && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+            if (i == d) {
+                return false;
+            }
+        }
+        if (i < end && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            if (i < end && (b[i] == '+' || b[i] == '-')) {
+                i++;
+            }
+            int d = i;
+            while (i < end && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+            if (i == d) {
+                return false;
+            }
+        }
+        pos = i;
+        return true;
+    }
+
+    private boolean scanLiteral() {
+        for (String lit : new String[] {"true", "false", "null"}) {
+            int n = lit.length();
+            if (end - pos >= n) {
+                boolean same = true;
+                for (int k = 0; k < n && same; k++) {
+                    same = b[pos + k] == lit.charAt(k);
+                }
+                if (same) {
+                    pos += n;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A non-negative decimal without exponent, correctly rounded: at most 15 significant digits and 22
+     * fraction digits means mantissa and power of ten are both exact doubles, so one division rounds once
+     * (Clinger's fast path). Anything else returns -1 and goes to the full parser.
+     */
+    private double plainDecimal(int from, int to) {
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = -1;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '.') {
+                fraction = 0;
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                return -1; // sign or exponent
+            }
+            mantissa = mantissa * 10 + (c - '0');
+            if (mantissa != 0) {
+                digits++;
+            }
+            if (fraction >= 0) {
+                fraction++;
+            }
+        }
+        if (digits > MAX_EXACT_DIGITS || fraction > 22) {
+            return -1;
+        }
+        return fraction <= 0 ? mantissa : mantissa / POW10[fraction];
+    }
+
+    private int smallInt(int from, int to) {
+        if (to - from > 9) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private RequestStatus status(int from, int len) {
+        for (RequestStatus s : RequestStatus.values()) {
+            String n = s.name();
+            if (n.length() == len) {
+                boolean same = true;
+                for (int k = 0; k < len && same; k++) {
+                    same = b[from + k] == n.charAt(k);
+                }
+                if (same) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with every field range checked; other forms go to Instant.parse. */
+    private Instant timestamp(int from, int to) {
+        int len = to - from;
+        if (len < 20 || len > 30 || len == 21 || b[to - 1] != 'Z') {
+            return null;
+        }
+        if (b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T' || b[from + 13] != ':'
+                || b[from + 16] != ':') {
+            return null;
+        }
+        int year = digits(from, 4);
+        int month = digits(from + 5, 2);
+        int day = digits(from + 8, 2);
+        int hour = digits(from + 11, 2);
+        int minute = digits(from + 14, 2);
+        int second = digits(from + 17, 2);
+        if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0
+                || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (len > 20) {
+            if (b[from + 19] != '.') {
+                return null;
+            }
+            int fracLen = len - 21;
+            int f = digits(from + 20, fracLen);
+            if (f < 0) {
+                return null;
+            }
+            nanos = f * (int) POW10[9 - fracLen];
+        }
+        long days = daysFromCivil(year, month, day);
+        return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second, nanos);
+    }
+
+    private int digits(int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            byte c = b[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static int daysIn(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+    private static long daysFromCivil(int y, int m, int d) {
+        y -= m <= 2 ? 1 : 0;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146_097 + doe - 719_468;
+    }
+}

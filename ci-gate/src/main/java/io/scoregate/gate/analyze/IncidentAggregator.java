@@ -1,0 +1,192 @@
+package io.scoregate.gate.analyze;
+
+import io.scoregate.gate.accesslog.AccessLogRecord;
+import io.scoregate.gate.accesslog.RequestStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds a stream of access-log records into time-slotted statistics without keeping any record: one series
+ * for all requests, one per dimension value (modelVersion, endpoint, lenderId, then every other string
+ * field in the order first seen), and one per pair of values of two dimensions, which is what lets the
+ * ranker stratify one suspect by another. Memory is bounded by {@link Timeline#SLOTS} x the number of
+ * distinct values (at most {@link #MAX_VALUES} per dimension; later values share one "(other)" value).
+ * Client mistakes (REJECTED) say nothing about the model's latency and are only counted.
+ */
+final class IncidentAggregator {
+
+    static final int MAX_VALUES = 200;
+    static final String OTHER = "(other)";
+    private static final List<String> FIXED = List.of("modelVersion", "endpoint", "lenderId");
+
+    private Timeline timeline = new Timeline();
+    private final CellSeries all = new CellSeries();
+    private final List<String> dimensions = new ArrayList<>();
+    private final Map<String, Integer> dimensionIndex = new HashMap<>();
+    private final List<Map<String, Integer>> valueIds = new ArrayList<>();
+    private final List<List<String>> values = new ArrayList<>();
+    private final List<List<CellSeries>> marginal = new ArrayList<>();
+    /** pairs[a][b] for a < b: the cells of value pairs, indexed va * MAX_VALUES + vb. */
+    private CellSeries[][][] pairs = new CellSeries[0][][];
+    private final List<CellSeries> allCells = new ArrayList<>();
+    private int[] ids = new int[0];
+    private long rejected;
+
+    IncidentAggregator() {
+        allCells.add(all);
+        for (String d : FIXED) {
+            addDimension(d);
+        }
+    }
+
+    void add(AccessLogRecord r) {
+        if (r.status() == RequestStatus.REJECTED) {
+            rejected++;
+            return;
+        }
+        long ms = r.timestamp().toEpochMilli();
+        int slot = timeline.slotOf(ms);
+        if (slot < 0) {
+            Timeline next = timeline.layoutFor(ms);
+            for (CellSeries c : allCells) {
+                c.remap(timeline, next);
+            }
+            timeline = next;
+            slot = timeline.slotOf(ms);
+        }
+        double lat = r.latencyMs();
+        boolean fail = r.status() == RequestStatus.TIMEOUT || r.status() == RequestStatus.ERROR;
+        int bin = LatencyBins.index(lat);
+        double log = Math.log(Math.max(lat, 0.01));
+        all.at(slot).add(bin, fail, lat, log, ms);
+
+        if (!r.extra().isEmpty()) {
+            for (String key : r.extra().keySet()) {
+                if (!dimensionIndex.containsKey(key)) {
+                    addDimension(key);
+                }
+            }
+        }
+        int d = dimensions.size();
+        ids[0] = valueId(0, r.modelVersion());
+        ids[1] = valueId(1, r.endpoint());
+        ids[2] = valueId(2, r.lenderId());
+        for (int i = FIXED.size(); i < d; i++) {
+            ids[i] = valueId(i, r.extra().getOrDefault(dimensions.get(i), ""));
+        }
+        for (int i = 0; i < d; i++) {
+            marginal.get(i).get(ids[i]).at(slot).add(bin, fail, lat, log, ms);
+            CellSeries[][] row = pairs[i];
+            for (int j = i + 1; j < d; j++) {
+                pairCell(row, i, j, ids[i], ids[j]).at(slot).add(bin, fail, lat, log, ms);
+            }
+        }
+    }
+
+    private CellSeries pairCell(CellSeries[][] row, int i, int j, int vi, int vj) {
+        CellSeries[] cells = row[j];
+        if (cells == null) {
+            cells = new CellSeries[MAX_VALUES * MAX_VALUES];
+            row[j] = cells;
+        }
+        int k = vi * MAX_VALUES + vj;
+        CellSeries c = cells[k];
+        if (c == null) {
+            c = new CellSeries();
+            cells[k] = c;
+            allCells.add(c);
+        }
+        return c;
+    }
+
+    private void addDimension(String name) {
+        dimensionIndex.put(name, dimensions.size());
+        dimensions.add(name);
+        valueIds.add(new HashMap<>());
+        values.add(new ArrayList<>());
+        marginal.add(new ArrayList<>());
+        int d = dimensions.size();
+        ids = java.util.Arrays.copyOf(ids, d);
+        CellSeries[][][] grown = new CellSeries[d][][];
+        for (int i = 0; i < d; i++) {
+            grown[i] = new CellSeries[d][];
+            if (i < pairs.length) {
+                System.arraycopy(pairs[i], 0, grown[i], 0, pairs[i].length);
+            }
+        }
+        pairs = grown;
+    }
+
+    private int valueId(int dim, String value) {
+        Integer id = valueIds.get(dim).get(value);
+        if (id != null) {
+            return id;
+        }
+        List<String> vs = values.get(dim);
+        if (vs.size() < MAX_VALUES - 1) {
+            vs.add(value);
+            valueIds.get(dim).put(value, vs.size() - 1);
+            newMarginal(dim);
+            return vs.size() - 1;
+        }
+        if (vs.size() == MAX_VALUES - 1) {
+            vs.add(OTHER);
+            newMarginal(dim);
+        }
+        return MAX_VALUES - 1;
+    }
+
+    private void newMarginal(int dim) {
+        CellSeries c = new CellSeries();
+        marginal.get(dim).add(c);
+        allCells.add(c);
+    }
+
+    // read-only views for the detectors and the ranker
+    Timeline timeline() {
+        return timeline;
+    }
+
+    CellSeries all() {
+        return all;
+    }
+
+    List<String> dimensions() {
+        return dimensions;
+    }
+
+    List<String> values(int dim) {
+        return values.get(dim);
+    }
+
+    CellSeries marginal(int dim, int value) {
+        return marginal.get(dim).get(value);
+    }
+
+    /** The cell of (dimension a = value va, dimension b = value vb); an empty series when never seen. */
+    CellSeries pair(int a, int va, int b, int vb) {
+        if (a > b) {
+            return pair(b, vb, a, va);
+        }
+        CellSeries[] cells = pairs[a][b];
+        CellSeries c = cells == null ? null : cells[va * MAX_VALUES + vb];
+        return c == null ? new CellSeries() : c;
+    }
+
+    /** Dimensions that had more than {@link #MAX_VALUES} values (the rest were counted as "(other)"). */
+    List<String> overflowed() {
+        List<String> out = new ArrayList<>();
+        for (int d = 0; d < dimensions.size(); d++) {
+            if (values.get(d).size() == MAX_VALUES) {
+                out.add(dimensions.get(d));
+            }
+        }
+        return out;
+    }
+
+    long rejected() {
+        return rejected;
+    }
+}

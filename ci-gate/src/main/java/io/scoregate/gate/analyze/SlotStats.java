@@ -1,0 +1,81 @@
+package io.scoregate.gate.analyze;
+
+/**
+ * What one time slot holds for one group of requests (all of them, one dimension value, or one pair of
+ * values): counts, failures, a latency histogram of the requests that did not fail, and sums for means.
+ * Mutable, single-threaded; instances of the same slot layout add up exactly.
+ */
+final class SlotStats {
+
+    long n;
+    long failed;
+    /** Latency bins ({@link LatencyBins}) of the requests that did not fail. */
+    final long[] okBins = new long[LatencyBins.COUNT];
+    double sumMs;
+    double sumLog;
+    double sumLogSq;
+    double minMs = Double.POSITIVE_INFINITY;
+    double maxMs = Double.NEGATIVE_INFINITY;
+    long firstEpochMs = Long.MAX_VALUE;
+    long lastEpochMs = Long.MIN_VALUE;
+
+    void add(int bin, boolean fail, double ms, double logMs, long epochMs) {
+        n++;
+        if (fail) {
+            failed++;
+        } else {
+            okBins[bin]++;
+        }
+        sumMs += ms;
+        sumLog += logMs;
+        sumLogSq += logMs * logMs;
+        if (ms < minMs) {
+            minMs = ms;
+        }
+        if (ms > maxMs) {
+            maxMs = ms;
+        }
+        if (epochMs < firstEpochMs) {
+            firstEpochMs = epochMs;
+        }
+        if (epochMs > lastEpochMs) {
+            lastEpochMs = epochMs;
+        }
+    }
+
+    void addAll(SlotStats o) {
+        n += o.n;
+        failed += o.failed;
+        for (int i = 0; i < okBins.length; i++) {
+            okBins[i] += o.okBins[i];
+        }
+        sumMs += o.sumMs;
+        sumLog += o.sumLog;
+        sumLogSq += o.sumLogSq;
+        minMs = Math.min(minMs, o.minMs);
+        maxMs = Math.max(maxMs, o.maxMs);
+        firstEpochMs = Math.min(firstEpochMs, o.firstEpochMs);
+        lastEpochMs = Math.max(lastEpochMs, o.lastEpochMs);
+    }
+
+    /** This minus a subset of it (min, max and first time are not subtractable and are left as they are). */
+    void subtract(SlotStats o) {
+        n -= o.n;
+        failed -= o.failed;
+        for (int i = 0; i < okBins.length; i++) {
+            okBins[i] -= o.okBins[i];
+        }
+        sumMs -= o.sumMs;
+        sumLog -= o.sumLog;
+        sumLogSq -= o.sumLogSq;
+    }
+
+    /** Requests that failed or, having not failed, fell in a bin above {@code slowBin}. */
+    long degraded(int slowBin) {
+        long slow = 0;
+        for (int i = slowBin + 1; i < okBins.length; i++) {
+            slow += okBins[i];
+        }
+        return failed + slow;
+    }
+}

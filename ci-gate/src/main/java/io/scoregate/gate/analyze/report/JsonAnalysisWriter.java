@@ -1,0 +1,156 @@
+package io.scoregate.gate.analyze.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scoregate.gate.analyze.ChangePoint;
+import io.scoregate.gate.analyze.Control;
+import io.scoregate.gate.analyze.GroupStats;
+import io.scoregate.gate.analyze.IncidentAnalysis;
+import io.scoregate.gate.analyze.NotCorrelated;
+import io.scoregate.gate.analyze.Suspect;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Optional;
+
+/**
+ * The analysis as one JSON document for machines: {@code startedAt} (ISO-8601, null when no degradation
+ * was found), ranked {@code suspects} (dimension, value, score and evidence), {@code notCorrelated}, the
+ * change points, the read summary and the chart series. The tree is built explicitly so the field names
+ * are a contract written in one place, not a side effect of record accessors; NaN becomes null.
+ */
+public final class JsonAnalysisWriter implements AnalysisWriter {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public void write(IncidentAnalysis a, Writer out) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("startedAt", a.startedAt().map(Object::toString).orElse(null));
+        root.put("primaryCause", a.primary().map(Suspect::label).orElse(null));
+        root.put("evidenceStrength", a.strength().name());
+        root.put("evidenceNote", a.strengthReason());
+        root.put("summary", AnalysisNarrative.headline(a));
+        ArrayNode suspects = root.putArray("suspects");
+        for (Suspect s : a.suspects()) {
+            suspects.add(suspect(s));
+        }
+        ArrayNode nc = root.putArray("notCorrelated");
+        for (NotCorrelated n : a.notCorrelated()) {
+            ObjectNode o = nc.addObject();
+            o.put("dimension", n.dimension());
+            o.put("reason", n.reason());
+            number(o, "maxScore", n.maxScore());
+        }
+        change(root, "latencyChange", a.latencyChange());
+        change(root, "failureRateChange", a.failureChange());
+        number(root, "slowThresholdMs", a.slowThresholdMs());
+        group(root.putObject("before"), a.before());
+        group(root.putObject("after"), a.after());
+        ObjectNode read = root.putObject("input");
+        ArrayNode files = read.putArray("files");
+        a.files().forEach(files::add);
+        read.put("lines", a.read().lines());
+        read.put("validRecords", a.read().records());
+        read.put("malformedLines", a.read().malformed());
+        ArrayNode ex = read.putArray("malformedExamples");
+        a.read().malformedExamples().forEach(ex::add);
+        read.put("rejectedIgnored", a.rejectedIgnored());
+        read.put("analysedRequests", a.analysedRequests());
+        read.put("firstRequest", a.firstRequest().toString());
+        read.put("lastRequest", a.lastRequest().toString());
+        read.put("slotWidthMs", a.slotWidth().toMillis());
+        ArrayNode notes = root.putArray("notes");
+        a.notes().forEach(notes::add);
+        ArrayNode chart = root.putArray("chart");
+        for (var p : a.chart()) {
+            ObjectNode o = chart.addObject();
+            o.put("slotStart", p.slotStart().toString());
+            o.put("insideRequests", p.insideRequests());
+            number(o, "insideMeanMs", p.insideMeanMs());
+            number(o, "insideFailureRate", p.insideFailureRate());
+            o.put("outsideRequests", p.outsideRequests());
+            number(o, "outsideMeanMs", p.outsideMeanMs());
+            number(o, "outsideFailureRate", p.outsideFailureRate());
+        }
+        MAPPER.writeValue(new NonClosing(out), root);
+        out.write('\n');
+        out.flush();
+    }
+
+    private static ObjectNode suspect(Suspect s) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("rank", s.rank());
+        o.put("dimension", s.dimension());
+        o.put("value", s.value());
+        number(o, "score", s.score());
+        ObjectNode e = o.putObject("evidence");
+        number(e, "crudeScore", s.crudeScore());
+        number(e, "riskRatio", s.riskRatio());
+        number(e, "adjustedRiskRatio", s.adjustedRiskRatio());
+        number(e, "support", s.support());
+        number(e, "baselineShare", s.baselineShare());
+        ArrayNode by = e.putArray("explainedBy");
+        s.explainedBy().forEach(by::add);
+        ArrayNode ins = e.putArray("inseparableFrom");
+        s.inseparableFrom().forEach(ins::add);
+        ArrayNode controls = e.putArray("controls");
+        for (Control c : s.controls()) {
+            ObjectNode co = controls.addObject();
+            co.put("dimension", c.dimension());
+            number(co, "riskRatio", c.riskRatio());
+            number(co, "informativeShare", c.informativeShare());
+        }
+        group(e.putObject("insideBefore"), s.insideBefore());
+        group(e.putObject("insideAfter"), s.insideAfter());
+        group(e.putObject("outsideBefore"), s.outsideBefore());
+        group(e.putObject("outsideAfter"), s.outsideAfter());
+        e.put("firstSeen", s.firstSeen().toString());
+        return o;
+    }
+
+    private static void change(ObjectNode root, String name, Optional<ChangePoint> cp) {
+        if (cp.isEmpty()) {
+            root.putNull(name);
+            return;
+        }
+        ObjectNode o = root.putObject(name);
+        o.put("at", cp.get().at().toString());
+        number(o, "statistic", cp.get().statistic());
+        number(o, "before", cp.get().before());
+        number(o, "after", cp.get().after());
+    }
+
+    private static void group(ObjectNode o, GroupStats g) {
+        o.put("requests", g.requests());
+        o.put("failed", g.failed());
+        number(o, "failureRate", g.failureRate());
+        o.put("degraded", g.degraded());
+        number(o, "degradedRate", g.degradedRate());
+        number(o, "meanMs", g.meanMs());
+        number(o, "p50Ms", g.p50Ms());
+        number(o, "p95Ms", g.p95Ms());
+        number(o, "minMs", g.minMs());
+        number(o, "maxMs", g.maxMs());
+    }
+
+    private static void number(ObjectNode o, String name, double v) {
+        if (Double.isFinite(v)) {
+            o.put(name, Math.round(v * 1e6) / 1e6);
+        } else {
+            o.putNull(name);
+        }
+    }
+
+    private static final class NonClosing extends java.io.FilterWriter {
+        NonClosing(Writer w) {
+            super(w);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

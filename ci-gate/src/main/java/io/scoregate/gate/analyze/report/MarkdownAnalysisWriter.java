@@ -1,0 +1,46 @@
+package io.scoregate.gate.analyze.report;
+
+import io.scoregate.gate.analyze.IncidentAnalysis;
+import io.scoregate.gate.analyze.Suspect;
+import java.io.IOException;
+import java.io.Writer;
+
+/** The analysis as a Markdown page (for a pull request or an incident ticket). */
+public final class MarkdownAnalysisWriter implements AnalysisWriter {
+
+    @Override
+    public void write(IncidentAnalysis a, Writer out) throws IOException {
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(esc(AnalysisNarrative.title(a))).append("\n\n");
+        b.append("**").append(esc(AnalysisNarrative.headline(a))).append("**\n\n");
+        b.append(esc(AnalysisNarrative.strength(a))).append("\n");
+        if (!a.suspects().isEmpty()) {
+            b.append("\n## Suspects\n\n");
+            b.append("| Rank | Suspect | Explains | Crude | Risk ratio | Adjusted RR | Degraded inside | Degraded outside | Note |\n");
+            b.append("|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
+            for (Suspect s : a.suspects()) {
+                String note = !s.explainedBy().isEmpty() ? "explained by " + String.join(", ", s.explainedBy())
+                        : !s.inseparableFrom().isEmpty() ? "inseparable from " + String.join(", ", s.inseparableFrom()) : "";
+                b.append("| ").append(s.rank()).append(" | `").append(s.label()).append("` | ")
+                        .append(Fmt.pct(s.score())).append(" | ").append(Fmt.pct(s.crudeScore())).append(" | ")
+                        .append(Fmt.num(s.riskRatio())).append(" | ").append(Fmt.num(s.adjustedRiskRatio())).append(" | ")
+                        .append(Fmt.pct(s.insideAfter().degradedRate())).append(" of ").append(s.insideAfter().requests())
+                        .append(" | ").append(Fmt.pct(s.outsideAfter().degradedRate())).append(" of ")
+                        .append(s.outsideAfter().requests()).append(" | ").append(esc(note)).append(" |\n");
+            }
+        }
+        for (var section : AnalysisNarrative.sections(a)) {
+            b.append("\n## ").append(section.title()).append("\n\n");
+            for (String item : section.items()) {
+                b.append("- ").append(esc(item)).append('\n');
+            }
+        }
+        out.write(b.toString());
+        out.flush();
+    }
+
+    /** Markdown's table and emphasis characters in values (a lender id with a pipe) must not break the page. */
+    private static String esc(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+    }
+}
