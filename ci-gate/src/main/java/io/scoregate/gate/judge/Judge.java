@@ -1,0 +1,174 @@
+package io.scoregate.gate.judge;
+
+import io.scoregate.gate.stats.Holm;
+import io.scoregate.gate.stats.Interval;
+import io.scoregate.gate.stats.MannWhitney;
+import io.scoregate.gate.stats.ShiftTest;
+import io.scoregate.gate.stats.SplitTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs every classifier, corrects across rules with Holm, and decides:
+ * <ol>
+ *   <li>an empty arm, or fewer than {@code minRequestsPerArm}: INCONCLUSIVE before any test (the
+ *       approximations behind the intervals need data);</li>
+ *   <li>any rule whose Holm-adjusted p-value is at most alpha (its lower bound clears the limit): BLOCK;</li>
+ *   <li>otherwise a failed baseline, a split far from plan, or any rule not shown to be within its limit
+ *       (upper bound at 1 - alpha under the limit): INCONCLUSIVE, with the requests still needed;</li>
+ *   <li>otherwise PASS.</li>
+ * </ol>
+ * PASS needs every rule within its limit (an intersection-union test, so no multiplicity correction is
+ * needed there); BLOCK needs one rule past its limit with family-wise error at alpha.
+ */
+public final class Judge {
+
+    private final List<MetricClassifier> classifiers;
+
+    public Judge(List<MetricClassifier> classifiers) {
+        this.classifiers = List.copyOf(classifiers);
+    }
+
+    /** The default six rules. */
+    public static Judge standard() {
+        return new Judge(List.of(new MeanLatencyRatioClassifier(), new P95LatencyRatioClassifier(),
+                RateLimitClassifier.timeouts(), RateLimitClassifier.errors(),
+                RateIncreaseClassifier.timeouts(), RateIncreaseClassifier.errors()));
+    }
+
+    public Judgement judge(Arm baseline, Arm candidate, Policy policy) {
+        var bs = ArmSummary.of(baseline);
+        var cs = ArmSummary.of(candidate);
+        double splitP = SplitTest.pValue(baseline.sent(), candidate.sent(), policy.plannedCandidateShare());
+        long fewest = Math.min(baseline.requests(), candidate.requests());
+        if (fewest == 0) {
+            String which = baseline.requests() == 0 && candidate.requests() == 0 ? "Neither arm"
+                    : baseline.requests() == 0 ? "The baseline arm (" + baseline.version() + ")"
+                    : "The candidate arm (" + candidate.version() + ")";
+            return early(which + " has no requests to judge; at least " + policy.minRequestsPerArm()
+                    + " per arm are needed.", bs, cs, splitP, policy.minRequestsPerArm(), policy);
+        }
+        if (fewest < policy.minRequestsPerArm()) {
+            return early("Too few requests to judge: " + fewest + " in the smaller arm, at least "
+                    + policy.minRequestsPerArm() + " per arm are needed (" + (policy.minRequestsPerArm() - fewest)
+                    + " more).", bs, cs, splitP, policy.minRequestsPerArm() - fewest, policy);
+        }
+
+        List<Measurement> measured = new ArrayList<>();
+        List<MetricResult> results = new ArrayList<>();
+        for (MetricClassifier c : classifiers) {
+            c.measure(baseline, candidate, policy).ifPresent(measured::add);
+        }
+        double[] p = measured.stream().mapToDouble(Measurement::pValue).toArray();
+        double[] adjusted = Holm.adjust(p);
+        double[] levels = Holm.stepLevels(p, policy.alpha());
+        double bonferroni = policy.alpha() / Math.max(1, classifiers.size());
+        long more = 0;
+        for (int i = 0; i < measured.size(); i++) {
+            var r = classify(measured.get(i), adjusted[i], levels[i], bonferroni, fewest, policy);
+            results.add(r);
+            if (r.classification() == Classification.UNCLEAR) {
+                more = Math.max(more, r.requiredPerArm() - fewest);
+            }
+        }
+        addNoData(results, baseline, candidate, policy);
+
+        List<String> reasons = new ArrayList<>();
+        results.stream().filter(r -> r.classification() == Classification.EXCEEDS).forEach(r -> reasons.add(r.reason()));
+        Optional<ShiftTest> shift = shiftOf(baseline, candidate);
+        if (!reasons.isEmpty()) {
+            return new Judgement(Verdict.BLOCK, reasons, results, bs, cs, shift, splitP, 0);
+        }
+        if (baseline.ok() * 2 < baseline.requests()) {
+            reasons.add("The baseline arm (" + baseline.version() + ") failed: only " + baseline.ok() + " of "
+                    + baseline.requests() + " requests succeeded, so the comparison says nothing about the candidate.");
+        }
+        if (splitP < policy.splitAlpha()) {
+            reasons.add(String.format(java.util.Locale.ROOT,
+                    "The traffic split is far from plan: %d baseline vs %d candidate requests against a planned "
+                            + "%.0f%% candidate share (chi-square p=%.2g).",
+                    baseline.sent(), candidate.sent(), policy.plannedCandidateShare() * 100, splitP));
+        }
+        results.stream().filter(r -> r.classification() == Classification.UNCLEAR || r.classification() == Classification.NO_DATA)
+                .forEach(r -> reasons.add(r.reason()));
+        if (!reasons.isEmpty()) {
+            return new Judgement(Verdict.INCONCLUSIVE, reasons, results, bs, cs, shift, splitP, more);
+        }
+        reasons.add("Every rule is within its limit with " + Math.round((1 - policy.alpha()) * 100)
+                + "% confidence (" + fewest + "+ requests per arm).");
+        return new Judgement(Verdict.PASS, reasons, results, bs, cs, shift, splitP, 0);
+    }
+
+    private MetricResult classify(Measurement m, double adjustedP, double level, double bonferroni, long n, Policy policy) {
+        Rule rule = m.rule();
+        Interval low = m.bounds().at(level);
+        Interval high = m.bounds().at(policy.alpha());
+        long required = m.sampleSizer().perArm(bonferroni, policy.power());
+        String est = rule.format(m.estimate());
+        String limit = rule.format(m.threshold());
+        Classification c;
+        String reason;
+        if (adjustedP <= policy.alpha()) {
+            c = Classification.EXCEEDS;
+            reason = String.format(java.util.Locale.ROOT,
+                    "Candidate %s is %s, over the limit %s: its %s lower confidence bound %s clears the limit "
+                            + "(Holm-adjusted p=%.2g).", rule.label(), est, limit, pct(1 - level), rule.format(low.lower()),
+                    adjustedP);
+        } else if (high.upper() < m.threshold()) {
+            c = Classification.WITHIN;
+            reason = String.format(java.util.Locale.ROOT, "Candidate %s is %s, within the limit %s (%s upper bound %s).",
+                    rule.label(), est, limit, pct(1 - policy.alpha()), rule.format(high.upper()));
+        } else {
+            c = Classification.UNCLEAR;
+            reason = String.format(java.util.Locale.ROOT,
+                    "Candidate %s is %s against the limit %s, but its bounds [%s, %s] straddle the limit: "
+                            + "about %d requests per arm (%d more) would tell.", rule.label(), est, limit,
+                    rule.format(low.lower()), rule.format(high.upper()), required, Math.max(0, required - n));
+        }
+        return new MetricResult(rule, m.estimate(), low.lower(), 1 - level, high.upper(), 1 - policy.alpha(),
+                m.threshold(), m.test(), m.pValue(), adjustedP, c, reason, required);
+    }
+
+    /** Rules a classifier could not measure still appear, as NO_DATA (which keeps the verdict from PASS). */
+    private void addNoData(List<MetricResult> results, Arm baseline, Arm candidate, Policy policy) {
+        var t = policy.thresholds();
+        for (Rule rule : Rule.values()) {
+            if (results.stream().noneMatch(r -> r.rule() == rule) && isChecked(rule)) {
+                double limit = switch (rule) {
+                    case MEAN_LATENCY_RATIO -> t.meanLatencyRatio();
+                    case P95_LATENCY_RATIO -> t.p95LatencyRatio();
+                    case TIMEOUT_RATE -> t.timeoutRate();
+                    case ERROR_RATE -> t.errorRate();
+                    case TIMEOUT_RATE_INCREASE -> t.timeoutRateIncrease();
+                    case ERROR_RATE_INCREASE -> t.errorRateIncrease();
+                };
+                results.add(MetricResult.noData(rule, limit, "fewer than 2 latencies or a zero baseline in "
+                        + (LogRatioClassifier.measurable(baseline) ? candidate.version() : baseline.version())));
+            }
+        }
+    }
+
+    private boolean isChecked(Rule rule) {
+        return switch (rule) {
+            case MEAN_LATENCY_RATIO -> classifiers.stream().anyMatch(c -> c instanceof MeanLatencyRatioClassifier);
+            case P95_LATENCY_RATIO -> classifiers.stream().anyMatch(c -> c instanceof P95LatencyRatioClassifier);
+            default -> false;
+        };
+    }
+
+    private static Optional<ShiftTest> shiftOf(Arm baseline, Arm candidate) {
+        if (baseline.latencies().isEmpty() || candidate.latencies().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(MannWhitney.test(baseline.latencies(), candidate.latencies(), 0.95));
+    }
+
+    private Judgement early(String reason, ArmSummary bs, ArmSummary cs, double splitP, long more, Policy policy) {
+        return new Judgement(Verdict.INCONCLUSIVE, List.of(reason), List.of(), bs, cs, Optional.empty(), splitP, more);
+    }
+
+    private static String pct(double confidence) {
+        return String.format(java.util.Locale.ROOT, "%.4g%%", confidence * 100).replaceAll("\\.?0+%$", "%");
+    }
+}
