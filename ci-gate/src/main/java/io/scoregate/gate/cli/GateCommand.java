@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Guards the promotion of credit-risk model versions: compares a candidate with the "
                 + "current version under load, judges the difference, and respects freeze windows.",
         subcommands = {
-                // each work stream adds its command here
+                RolloutCommand.class, RollbackCommand.class
         })
 public final class GateCommand implements Runnable {
 
