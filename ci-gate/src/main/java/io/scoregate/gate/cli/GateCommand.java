@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 JudgeCommand.class, WindowCommand.class, CompareCommand.class,
                 AnalyzeCommand.class,
+                RolloutCommand.class, RollbackCommand.class
         })
 public final class GateCommand implements Runnable {
 

@@ -1,0 +1,149 @@
+package io.scoregate.gate.cli;
+
+import io.scoregate.gate.judge.InvalidPolicyException;
+import io.scoregate.gate.judge.Judge;
+import io.scoregate.gate.judge.Policy;
+import io.scoregate.gate.rollout.HttpRoutingAdmin;
+import io.scoregate.gate.rollout.LiveJudge;
+import io.scoregate.gate.rollout.Notifier;
+import io.scoregate.gate.rollout.Pacer;
+import io.scoregate.gate.rollout.RollbackProcedure;
+import io.scoregate.gate.rollout.RolloutReport;
+import io.scoregate.gate.rollout.RolloutReportWriter;
+import io.scoregate.gate.rollout.RoutingAdmin;
+import io.scoregate.gate.rollout.WebhookNotifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ci-gate rollback}: the incident runbook's ten-minute rollback, each step verified and timed. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = "Routes 100% of traffic to the stable version (or --to VERSION), verifies every instance applies "
+                + "the change, watches the next requests until latency and timeouts are back near the stable baseline, "
+                + "and notifies the webhook. Exit 0: recovered; 3: applied but recovery not confirmed; 5: an instance "
+                + "did not apply it (named) or the table could not be changed.")
+public final class RollbackCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--targets", required = true, paramLabel = "URL[,URL...]",
+            description = "Base URLs of every scoring-service instance (they share one routing store).")
+    String targets;
+
+    @Option(names = "--to", paramLabel = "VERSION",
+            description = "The version to send all traffic to (default: the routing table's stable version).")
+    Optional<String> to = Optional.empty();
+
+    @Option(names = "--reason", defaultValue = "rollback by ci-gate", paramLabel = "TEXT",
+            description = "Recorded in the routing audit log and the notification (default: ${DEFAULT-VALUE}).")
+    String reason;
+
+    @Option(names = "--propagation-timeout", defaultValue = "10s", paramLabel = "DURATION",
+            description = "How long every instance gets to apply the change (default: ${DEFAULT-VALUE}).")
+    String propagationTimeout;
+
+    @Option(names = "--watch", defaultValue = "60s", paramLabel = "DURATION",
+            description = "How long to watch for recovery at most; 0s skips the watch (default: ${DEFAULT-VALUE}).")
+    String watch;
+
+    @Option(names = "--watch-requests", defaultValue = "20", paramLabel = "N",
+            description = "How many requests to the stable version the recovery check waits for (default: ${DEFAULT-VALUE}).")
+    long watchRequests;
+
+    @Mixin
+    RolloutCommand.DecisionOptions decision;
+
+    @Mixin
+    AdminAccess access;
+
+    private final Map<String, String> env;
+    private final Pacer pacer;
+
+    public RollbackCommand() {
+        this(System.getenv(), Pacer.REAL);
+    }
+
+    RollbackCommand(Map<String, String> env, Pacer pacer) {
+        this.env = env;
+        this.pacer = pacer;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RollbackProcedure.Plan plan;
+        Policy policy;
+        Clock clock;
+        Optional<String> token;
+        Optional<String> webhook;
+        try {
+            policy = decision.policy();
+            clock = decision.clock();
+            Duration watchFor = watch.trim().equals("0") ? Duration.ZERO : DurationList.parseOne("--watch", watch);
+            if (watchRequests < 1 || watchRequests > 1_000_000) {
+                throw new IllegalArgumentException("`--watch-requests` must be between 1 and 1000000, but was " + watchRequests);
+            }
+            plan = new RollbackProcedure.Plan(TargetList.parse(targets), to.map(String::trim).filter(v -> !v.isEmpty()),
+                    reason, DurationList.parseOne("--propagation-timeout", propagationTimeout), watchFor, watchRequests);
+            token = access.token(env);
+            webhook = access.webhook(env);
+        } catch (IllegalArgumentException | InvalidPolicyException e) {
+            err.println("ci-gate rollback: " + e.getMessage());
+            return ExitCode.INVALID_INPUT.code();
+        }
+        if (token.isEmpty()) {
+            err.println("ci-gate rollback: no admin token: set " + AdminAccess.TOKEN_ENV + " or --admin-token-file");
+            return ExitCode.INVALID_INPUT.code();
+        }
+        RoutingAdmin admin = new HttpRoutingAdmin(token, "ci-gate rollback", Duration.ofSeconds(5));
+        Notifier notifier = webhook.<Notifier>map(w -> new WebhookNotifier(URI.create(w), 4, pacer)).orElse(Notifier.NONE);
+        return run(admin, notifier, plan, policy, clock, out, err);
+    }
+
+    int run(RoutingAdmin admin, Notifier notifier, RollbackProcedure.Plan plan, Policy policy, Clock clock,
+            PrintWriter out, PrintWriter err) throws InterruptedException {
+        Instant started = clock.instant();
+        var procedure = new RollbackProcedure(admin, new LiveJudge(admin, Judge.standard()), notifier, policy, clock, pacer);
+        var outcome = procedure.run(plan, step -> {
+            out.println(clock.instant() + "  " + step.line());
+            out.flush();
+        });
+        ExitCode code = switch (outcome.end()) {
+            case RECOVERED -> ExitCode.PASS;
+            case UNVERIFIED -> ExitCode.INCONCLUSIVE;
+            case NOT_PROPAGATED, FAILED -> ExitCode.TARGET_UNAVAILABLE;
+        };
+        String summary = switch (outcome.end()) {
+            case RECOVERED -> "Rolled back to " + outcome.stable() + " and recovered.";
+            case UNVERIFIED -> "Rolled back to " + outcome.stable() + ", but recovery is not confirmed.";
+            case NOT_PROPAGATED -> "Rollback to " + outcome.stable() + " did not reach every instance: "
+                    + String.join("; ", outcome.laggards().stream().map(l -> l.describe()).toList()) + ".";
+            case FAILED -> "Rollback failed: " + outcome.steps().get(outcome.steps().size() - 1).result() + ".";
+        };
+        var report = new RolloutReport("rollback", outcome.end().name(), code.code(), summary, Optional.empty(),
+                outcome.stable(), plan.targets(), started, clock.instant(), Optional.empty(), outcome.timeline(),
+                Optional.empty(), outcome.steps());
+        try {
+            var written = new RolloutReportWriter(env).write(report, decision.reportDir());
+            out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+        } catch (IOException e) {
+            err.println("ci-gate rollback: reports could not be written to " + decision.reportDir() + ": " + e.getMessage());
+        }
+        (code == ExitCode.PASS ? out : err).println("rollback " + outcome.end() + ": " + summary);
+        return code.code();
+    }
+}

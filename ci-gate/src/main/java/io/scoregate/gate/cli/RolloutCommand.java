@@ -1,0 +1,266 @@
+package io.scoregate.gate.cli;
+
+import io.scoregate.gate.judge.InvalidPolicyException;
+import io.scoregate.gate.judge.Judge;
+import io.scoregate.gate.judge.Policy;
+import io.scoregate.gate.judge.PolicyLoader;
+import io.scoregate.gate.rollout.HttpRoutingAdmin;
+import io.scoregate.gate.rollout.LiveJudge;
+import io.scoregate.gate.rollout.Notifier;
+import io.scoregate.gate.rollout.Pacer;
+import io.scoregate.gate.rollout.RollbackProcedure;
+import io.scoregate.gate.rollout.RolloutDriver;
+import io.scoregate.gate.rollout.RolloutOutcome;
+import io.scoregate.gate.rollout.RolloutPlan;
+import io.scoregate.gate.rollout.RolloutReport;
+import io.scoregate.gate.rollout.RolloutReportWriter;
+import io.scoregate.gate.rollout.RoutingAdmin;
+import io.scoregate.gate.rollout.TimelineEntry;
+import io.scoregate.gate.rollout.WebhookNotifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ci-gate rollout}: the canary rollout of the incident write-up's prevention plan. */
+@Command(name = "rollout", mixinStandardHelpOptions = true,
+        description = "Steps a candidate's traffic weight up (5% -> 25% -> 50% -> 100% by default), holding each step "
+                + "while the live numbers of every instance are judged against the stable version. A regression rolls "
+                + "back at once; a completed rollout makes the candidate the stable version. Resumable: a rerun "
+                + "continues from where the routing store says the rollout stands.")
+public final class RolloutCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--targets", required = true, paramLabel = "URL[,URL...]",
+            description = "Base URLs of every scoring-service instance (they share one routing store).")
+    String targets;
+
+    @Option(names = "--candidate", required = true, paramLabel = "VERSION", description = "The model version to roll out.")
+    String candidate;
+
+    @Option(names = "--steps", defaultValue = "5,25,50,100", paramLabel = "PCT[,PCT...]",
+            description = "Candidate weights in percent, rising, ending at 100 (default: ${DEFAULT-VALUE}).")
+    String steps;
+
+    @Option(names = "--hold", defaultValue = "10m,10m,15m", paramLabel = "DURATION[,...]",
+            description = "How long each step before 100 is held, one per step or one for all (default: ${DEFAULT-VALUE}).")
+    String hold;
+
+    @Option(names = "--check-interval", paramLabel = "DURATION",
+            description = "How often the live numbers are judged during a hold (default: a tenth of the shortest hold, "
+                    + "between 1s and 60s).")
+    Optional<String> checkInterval = Optional.empty();
+
+    @Option(names = "--max-extra-holds", defaultValue = "2", paramLabel = "N",
+            description = "Extra holds an inconclusive step gets before the rollout rolls back (default: ${DEFAULT-VALUE}).")
+    int maxExtraHolds;
+
+    @Option(names = "--resume", defaultValue = "continue", paramLabel = "continue|abort",
+            description = "When the store shows this candidate already part-way: continue from there, or roll it back "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String resume;
+
+    @Option(names = "--propagation-timeout", defaultValue = "10s", paramLabel = "DURATION",
+            description = "How long every instance gets to apply a routing change (default: ${DEFAULT-VALUE}).")
+    String propagationTimeout;
+
+    @Mixin
+    DecisionOptions decision;
+
+    @Mixin
+    AdminAccess access;
+
+    private final Map<String, String> env;
+    private final Pacer pacer;
+
+    public RolloutCommand() {
+        this(System.getenv(), Pacer.REAL);
+    }
+
+    RolloutCommand(Map<String, String> env, Pacer pacer) {
+        this.env = env;
+        this.pacer = pacer;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RolloutPlan plan;
+        Policy policy;
+        Clock clock;
+        Optional<String> token;
+        Optional<String> webhook;
+        try {
+            policy = decision.policy();
+            clock = decision.clock();
+            List<Duration> holds = DurationList.parse("--hold", hold);
+            List<Integer> stepList = parseSteps();
+            if (holds.size() == 1 && stepList.size() > 2) {
+                holds = java.util.Collections.nCopies(stepList.size() - 1, holds.get(0));
+            }
+            Duration shortest = holds.stream().min(Duration::compareTo).orElse(Duration.ofSeconds(10));
+            Duration interval = checkInterval.map(c -> DurationList.parseOne("--check-interval", c))
+                    .orElse(clamp(shortest.dividedBy(10), Duration.ofSeconds(1), Duration.ofSeconds(60)));
+            if (interval.isZero() || interval.isNegative()) {
+                throw new IllegalArgumentException("`--check-interval` must be positive, but was " + interval);
+            }
+            RolloutPlan.Resume r = switch (resume.toLowerCase(Locale.ROOT)) {
+                case "continue" -> RolloutPlan.Resume.CONTINUE;
+                case "abort" -> RolloutPlan.Resume.ABORT;
+                default -> throw new IllegalArgumentException("`--resume` must be continue or abort, but was " + resume);
+            };
+            plan = new RolloutPlan(TargetList.parse(targets), candidate, stepList, holds, interval, maxExtraHolds, r,
+                    DurationList.parseOne("--propagation-timeout", propagationTimeout), decision.override());
+            token = access.token(env);
+            webhook = access.webhook(env);
+        } catch (IllegalArgumentException | InvalidPolicyException e) {
+            err.println("ci-gate rollout: " + e.getMessage());
+            return ExitCode.INVALID_INPUT.code();
+        }
+        if (token.isEmpty()) {
+            err.println("ci-gate rollout: no admin token: set " + AdminAccess.TOKEN_ENV + " or --admin-token-file");
+            return ExitCode.INVALID_INPUT.code();
+        }
+        RoutingAdmin admin = new HttpRoutingAdmin(token, "ci-gate rollout", Duration.ofSeconds(5));
+        return run(admin, plan, policy, clock, webhook, out, err);
+    }
+
+    int run(RoutingAdmin admin, RolloutPlan plan, Policy policy, Clock clock, Optional<String> webhook, PrintWriter out,
+            PrintWriter err) throws InterruptedException {
+        Instant started = clock.instant();
+        LiveJudge live = new LiveJudge(admin, Judge.standard());
+        Notifier notifier = webhook.<Notifier>map(w -> new WebhookNotifier(URI.create(w), 4, pacer)).orElse(Notifier.NONE);
+        var rollback = new RollbackProcedure(admin, live, notifier, policy, clock, pacer);
+        var driver = new RolloutDriver(admin, live, rollback, policy, clock, pacer, entry -> print(out, entry));
+        RolloutOutcome outcome = driver.run(plan);
+        ExitCode code = exitCode(outcome.end());
+        var report = new RolloutReport("rollout", outcome.end().name(), code.code(), outcome.reason(),
+                Optional.of(plan.candidate()), outcome.stableAfter(), plan.targets(), started, clock.instant(),
+                plan.override(), outcome.timeline(), outcome.lastJudgement(), outcome.rollbackSteps());
+        try {
+            var written = new RolloutReportWriter(env).write(report, decision.reportDir());
+            out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+        } catch (IOException e) {
+            err.println("ci-gate rollout: reports could not be written to " + decision.reportDir() + ": " + e.getMessage());
+        }
+        (code == ExitCode.PASS ? out : err).println("rollout " + outcome.end() + ": " + outcome.reason());
+        return code.code();
+    }
+
+    static ExitCode exitCode(RolloutOutcome.End end) {
+        return switch (end) {
+            case PROMOTED, ALREADY_STABLE -> ExitCode.PASS;
+            case ROLLED_BACK_REGRESSION -> ExitCode.BLOCK_REGRESSION;
+            case ROLLED_BACK_FREEZE, FROZEN_BEFORE_START -> ExitCode.BLOCK_FREEZE;
+            case ROLLED_BACK_INCONCLUSIVE, ROLLED_BACK_ON_REQUEST -> ExitCode.INCONCLUSIVE;
+            case REFUSED -> ExitCode.INVALID_INPUT;
+            case FAILED -> ExitCode.TARGET_UNAVAILABLE;
+        };
+    }
+
+    private List<Integer> parseSteps() {
+        List<Integer> out = new ArrayList<>();
+        for (String s : steps.split(",")) {
+            try {
+                out.add(Integer.parseInt(s.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("`--steps` must be whole percentages like 5,25,50,100, but had '" + s + "'");
+            }
+        }
+        return out;
+    }
+
+    private static Duration clamp(Duration d, Duration min, Duration max) {
+        return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
+    }
+
+    static void print(PrintWriter out, TimelineEntry e) {
+        var sb = new StringBuilder();
+        sb.append(e.at()).append("  ").append(String.format(Locale.ROOT, "%-12s", e.state()));
+        if (e.candidateWeight() >= 0) {
+            sb.append(String.format(Locale.ROOT, " %3d%%", e.candidateWeight()));
+        }
+        e.stable().ifPresent(a -> sb.append(String.format(Locale.ROOT, "  %s mean %.1f ms p95 %.1f ms n=%d",
+                a.version(), a.meanMs(), a.p95Ms(), a.requests())));
+        e.candidate().ifPresent(a -> sb.append(String.format(Locale.ROOT, " | %s mean %.1f ms p95 %.1f ms timeouts %.1f%% n=%d",
+                a.version(), a.meanMs(), a.p95Ms(), a.timeoutRate() * 100, a.requests())));
+        sb.append("  ").append(e.note());
+        out.println(sb);
+        out.flush();
+    }
+
+    /** Options every deciding command shares: the policy, the clock, the freeze override and the report dir. */
+    public static final class DecisionOptions {
+
+        @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (YAML or JSON); default: the built-in policy.")
+        Optional<Path> policyFile = Optional.empty();
+
+        @Option(names = "--now", paramLabel = "ISO-8601",
+                description = "Pretend the current time is this (e.g. 2026-11-27T18:06:00+03:00); time still moves on from it.")
+        Optional<String> now = Optional.empty();
+
+        @Option(names = "--override-approver", paramLabel = "NAME", description = "Who approves promotion during a freeze.")
+        Optional<String> approver = Optional.empty();
+
+        @Option(names = "--override-reason", paramLabel = "TEXT", description = "Why promotion during a freeze is needed.")
+        Optional<String> reason = Optional.empty();
+
+        @Option(names = "--override-ticket", paramLabel = "ID", description = "Change ticket for the override (optional).")
+        Optional<String> ticket = Optional.empty();
+
+        @Option(names = "--report-dir", defaultValue = "gate-reports", paramLabel = "DIR",
+                description = "Where the reports are written (default: ${DEFAULT-VALUE}).")
+        Path reportDir;
+
+        Policy policy() throws InvalidPolicyException {
+            return policyFile.isPresent() ? PolicyLoader.load(policyFile.get()) : Policy.DEFAULT;
+        }
+
+        Clock clock() {
+            Clock system = Clock.systemUTC();
+            if (now.isEmpty()) {
+                return system;
+            }
+            try {
+                Instant at = OffsetDateTime.parse(now.get()).toInstant();
+                return Clock.offset(system, Duration.between(system.instant(), at));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("`--now` must be an ISO-8601 time with an offset, like "
+                        + "2026-11-27T18:06:00+03:00, but was '" + now.get() + "'");
+            }
+        }
+
+        Optional<io.scoregate.gate.window.Override> override() {
+            if (approver.isEmpty() && reason.isEmpty()) {
+                return Optional.empty();
+            }
+            if (approver.isEmpty() || reason.isEmpty()) {
+                throw new IllegalArgumentException("an override needs both `--override-approver` and `--override-reason`");
+            }
+            return Optional.of(new io.scoregate.gate.window.Override(approver.get(), reason.get(), ticket));
+        }
+
+        Path reportDir() {
+            return reportDir;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.scoregate.gate.rollout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link RoutingAdmin} over HTTP with the JDK client; the admin token goes in a bearer header, never in a URL. */
+public final class HttpRoutingAdmin implements RoutingAdmin {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http;
+    private final Optional<String> token;
+    private final String actor;
+    private final Duration timeout;
+
+    public HttpRoutingAdmin(Optional<String> token, String actor, Duration timeout) {
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.token = token;
+        this.actor = actor;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public RoutingView read(URI target) throws AdminException {
+        var response = send(target, HttpRequest.newBuilder(target.resolve("/admin/routing")).GET());
+        return view(target, response);
+    }
+
+    @Override
+    public RoutingView write(URI target, RoutingChangeRequest change) throws AdminException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("stable", change.stable());
+        change.candidate().ifPresent(c -> body.put("candidate", c));
+        ObjectNode weights = body.putObject("weights");
+        change.weights().forEach(weights::put);
+        body.put("expectedRevision", change.expectedRevision());
+        body.put("reason", change.reason());
+        var request = HttpRequest.newBuilder(target.resolve("/admin/routing"))
+                .header("Content-Type", "application/json")
+                .header("X-Actor", actor)
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString()));
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        return view(target, send(target, request));
+    }
+
+    @Override
+    public LatencyHistogramSnapshot scrape(URI target) throws AdminException {
+        var response = send(target, HttpRequest.newBuilder(target.resolve("/q/metrics"))
+                .header("Accept", "text/plain").GET());
+        try {
+            return LatencyHistogramSnapshot.of(PrometheusText.parse(response.body()));
+        } catch (IllegalArgumentException e) {
+            throw new AdminException(target + "/q/metrics: " + e.getMessage(), response.statusCode());
+        }
+    }
+
+    private HttpResponse<String> send(URI target, HttpRequest.Builder request) throws AdminException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new AdminException(target + " did not answer within " + timeout.toMillis() + " ms", 0);
+        } catch (ConnectException e) {
+            throw new AdminException(target + " refused the connection", 0);
+        } catch (IOException e) {
+            throw new AdminException(target + " could not be reached: " + e.getMessage(), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AdminException("interrupted while calling " + target, 0);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new AdminException(target + " answered " + response.statusCode() + problemDetail(response.body()),
+                    response.statusCode());
+        }
+        return response;
+    }
+
+    private static String problemDetail(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node != null && node.hasNonNull("detail")) {
+                return ": " + node.get("detail").asText();
+            }
+        } catch (IOException e) {
+            // not a problem document; the status code says enough
+        }
+        return "";
+    }
+
+    private static RoutingView view(URI target, HttpResponse<String> response) throws AdminException {
+        try {
+            JsonNode n = JSON.readTree(response.body());
+            Map<String, Integer> weights = new HashMap<>();
+            n.path("weights").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asInt()));
+            JsonNode candidate = n.path("candidate");
+            return new RoutingView(target, n.path("revision").asLong(), n.path("stable").asText(),
+                    candidate.isTextual() ? Optional.of(candidate.asText()) : Optional.empty(), weights,
+                    n.path("appliedRevision").asLong(n.path("revision").asLong()), n.path("instanceId").asText(""));
+        } catch (IOException e) {
+            throw new AdminException(target + "/admin/routing did not answer JSON", response.statusCode());
+        }
+    }
+}
