@@ -106,7 +106,8 @@ public final class HttpRoutingAdmin implements RoutingAdmin {
             JsonNode candidate = n.path("candidate");
             return new RoutingView(target, n.path("revision").asLong(), n.path("stable").asText(),
                     candidate.isTextual() ? Optional.of(candidate.asText()) : Optional.empty(), weights,
-                    n.path("appliedRevision").asLong(n.path("revision").asLong()), n.path("instanceId").asText(""));
+                    n.path("appliedRevision").asLong(n.path("revision").asLong()), n.path("instanceId").asText(""),
+                    n.path("updatedBy").asText(""), n.path("reason").asText(""));
         } catch (IOException e) {
             throw new AdminException(target + "/admin/routing did not answer JSON", response.statusCode());
         }

@@ -128,6 +128,19 @@ public final class RolloutDriver {
             }
             var held = hold(plan, step, stable, view.revision(), weight);
             last = held.judgement();
+            if (held.changedUnderUs().isPresent()) {
+                RoutingView now = held.changedUnderUs().get();
+                String why = "The routing table changed during the " + weight + "% hold (" + now.lastChange() + ")";
+                if (now.weightOf(candidate) == 0) {
+                    move(RolloutState.ROLLING_BACK, 0, now.revision(), why);
+                    move(RolloutState.ROLLED_BACK, 0, now.revision(), "rolled back by " + now.updatedBy());
+                    return end(End.ROLLED_BACK_REGRESSION, why + ": " + candidate + " was rolled back by someone else.",
+                            now.stable(), last, List.of());
+                }
+                move(RolloutState.FAILED, now.weightOf(candidate), now.revision(), why);
+                return end(End.FAILED, why + "; the rollout stops rather than fight over the table.", now.stable(),
+                        last, List.of());
+            }
             if (held.judgement().isPresent() && held.judgement().get().verdict() == Verdict.BLOCK) {
                 return rollBack(plan, stable, End.ROLLED_BACK_REGRESSION, "At " + weight + "% the candidate "
                         + "regressed: " + String.join(" ", held.judgement().get().reasons()), last);
@@ -143,7 +156,11 @@ public final class RolloutDriver {
         throw new IllegalStateException("the steps end at 100, so the loop returns at promotion");
     }
 
-    private record Held(Optional<Judgement> judgement, String problem) {
+    /** How a hold ended: the last judgement, why there is none, or the table someone else changed. */
+    private record Held(Optional<Judgement> judgement, String problem, Optional<RoutingView> changedUnderUs) {
+        Held(Optional<Judgement> judgement, String problem) {
+            this(judgement, problem, Optional.empty());
+        }
     }
 
     /** Holds one step, looking at the live numbers every check interval; returns at a BLOCK or the hold's end. */
@@ -164,6 +181,12 @@ public final class RolloutDriver {
                 Duration left = Duration.between(clock.instant(), end);
                 pacer.pause(left.compareTo(plan.checkInterval()) < 0 ? left : plan.checkInterval());
                 try {
+                    // Someone else (an instance's own guard, an operator) may have changed the table: stop judging
+                    // a split that no longer exists.
+                    RoutingView now = tables.read(plan.targets());
+                    if (now.revision() != revision) {
+                        return new Held(latest, "", Optional.of(now));
+                    }
                     var look = live.judge(start, live.scrape(plan.targets()), stable, plan.candidate(), policy,
                             weight / 100.0, looks, clock.instant());
                     latest = Optional.of(look.judgement());

@@ -9,10 +9,17 @@ import java.util.Optional;
  * applies. Propagation is complete when every instance's {@code appliedRevision} reaches the store's.
  */
 public record RoutingView(URI target, long revision, String stable, Optional<String> candidate,
-                          Map<String, Integer> weights, long appliedRevision, String instanceId) {
+                          Map<String, Integer> weights, long appliedRevision, String instanceId, String updatedBy,
+                          String reason) {
 
     public RoutingView {
         weights = Map.copyOf(weights);
+    }
+
+    /** Who made the change that produced this revision, and why, as the table records it. */
+    public String lastChange() {
+        return "revision " + revision + " by " + (updatedBy.isEmpty() ? "unknown" : updatedBy)
+                + (reason.isEmpty() ? "" : ": " + reason);
     }
 
     public int weightOf(String version) {

@@ -52,6 +52,10 @@ final class FakeFleet implements RoutingAdmin {
     String stable;
     Optional<String> candidate = Optional.empty();
     Map<String, Integer> weights = new LinkedHashMap<>();
+    String updatedBy = "bootstrap";
+    String reason = "initial table";
+    /** When set, an instance's own guard rolls the candidate back once the clock passes this time. */
+    Optional<Instant> guardFiresAt = Optional.empty();
     final List<RoutingChangeRequest> writes = new ArrayList<>();
 
     FakeFleet(MutableClock clock, int instances, double ratePerSecond, String stable) {
@@ -80,6 +84,16 @@ final class FakeFleet implements RoutingAdmin {
         propagate();
     }
 
+    private void guard() {
+        if (guardFiresAt.isPresent() && !clock.instant().isBefore(guardFiresAt.get()) && candidate.isPresent()
+                && weights.getOrDefault(candidate.get(), 0) > 0) {
+            guardFiresAt = Optional.empty();
+            updatedBy = "guard@instance-1";
+            reason = "timeout rate 30% > 5%";
+            set(stable, candidate, Map.of(stable, 100, candidate.get(), 0));
+        }
+    }
+
     private void propagate() {
         for (URI t : targets) {
             if (!laggards.contains(t)) {
@@ -91,8 +105,9 @@ final class FakeFleet implements RoutingAdmin {
     @Override
     public RoutingView read(URI target) throws AdminException {
         check(target);
+        guard();
         return new RoutingView(target, revision, stable, candidate, weights, applied.get(target),
-                "instance-" + targets.indexOf(target));
+                "instance-" + targets.indexOf(target), updatedBy, reason);
     }
 
     @Override
@@ -103,6 +118,8 @@ final class FakeFleet implements RoutingAdmin {
         }
         accrue();
         writes.add(change);
+        updatedBy = "ci-gate";
+        reason = change.reason();
         set(change.stable(), change.candidate(), change.weights());
         return read(target);
     }

@@ -157,6 +157,20 @@ class RolloutDriverTest {
     }
 
     @Test
+    void stopsWhenAnInstancesGuardRollsTheCandidateBackFirst() throws Exception {
+        var clock = new MutableClock(TUESDAY);
+        var fleet = new FakeFleet(clock, 2, 50, "v1.2");
+        fleet.guardFiresAt = Optional.of(TUESDAY.plus(Duration.ofSeconds(30)));
+
+        var outcome = run(clock, fleet, plan(fleet, RolloutPlan.Resume.CONTINUE));
+
+        assertThat(outcome.end()).isEqualTo(End.ROLLED_BACK_REGRESSION);
+        assertThat(outcome.reason()).contains("changed during the 5% hold").contains("by guard@instance-1")
+                .contains("rolled back by someone else");
+        assertThat(fleet.writes).extracting(w -> w.weights().get("v1.3")).containsExactly(5);
+    }
+
+    @Test
     void promotingTheStableVersionIsANoOp() throws Exception {
         var clock = new MutableClock(TUESDAY);
         var fleet = new FakeFleet(clock, 1, 50, "v1.3");
