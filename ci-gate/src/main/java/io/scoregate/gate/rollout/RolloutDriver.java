@@ -179,7 +179,8 @@ public final class RolloutDriver {
             Instant end = clock.instant().plus(plan.holds().get(step));
             while (clock.instant().isBefore(end)) {
                 Duration left = Duration.between(clock.instant(), end);
-                pacer.pause(left.compareTo(plan.checkInterval()) < 0 ? left : plan.checkInterval());
+                boolean finalLook = left.compareTo(plan.checkInterval()) <= 0;
+                pacer.pause(finalLook ? left : plan.checkInterval());
                 try {
                     // Someone else (an instance's own guard, an operator) may have changed the table: stop judging
                     // a split that no longer exists.
@@ -188,7 +189,7 @@ public final class RolloutDriver {
                         return new Held(latest, "", Optional.of(now));
                     }
                     var look = live.judge(start, live.scrape(plan.targets()), stable, plan.candidate(), policy,
-                            weight / 100.0, looks, clock.instant());
+                            weight / 100.0, looks, finalLook, clock.instant());
                     latest = Optional.of(look.judgement());
                     record(RolloutState.HOLDING, weight, revision, look, look.judgement().verdict() + ": "
                             + look.judgement().reasons().get(0));
