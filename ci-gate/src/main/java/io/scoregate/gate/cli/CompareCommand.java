@@ -10,6 +10,7 @@ import io.scoregate.gate.load.LoadPlan;
 import io.scoregate.gate.load.LoadResult;
 import io.scoregate.gate.load.LoadRunner;
 import io.scoregate.gate.load.TargetUnreachableException;
+import io.scoregate.gate.report.LoadFigures;
 import io.scoregate.gate.report.ReportWriters;
 import io.scoregate.gate.window.FreezeCalendar;
 import java.io.IOException;
@@ -121,7 +122,7 @@ public final class CompareCommand implements Callable<Integer> {
             if (before.blocks()) {
                 // no staging load is spent on a promotion that may not happen
                 return Decision.finish(baseline, candidate, before, Optional.empty(),
-                        new Decision.Evidence(target, 0, List.of(), 0), reportDir, writers, out, err);
+                        new Decision.Evidence(target, 0, List.of(), 0, Optional.empty()), reportDir, writers, out, err);
             }
             Files.createDirectories(reportDir);
             LoadResult result;
@@ -148,7 +149,8 @@ public final class CompareCommand implements Callable<Integer> {
             // checked again now: a run that started before the freeze must not promote into it
             var after = calendar.check(decisionClock, override);
             return Decision.finish(baseline, candidate, after, Optional.of(judgement),
-                    new Decision.Evidence(target, 0, List.of(), arms.otherVersions()), reportDir, writers, out, err);
+                    new Decision.Evidence(target, 0, List.of(), arms.otherVersions(),
+                            Optional.of(LoadFigures.of(result))), reportDir, writers, out, err);
         } catch (InvalidInputException e) {
             err.println("ci-gate: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();

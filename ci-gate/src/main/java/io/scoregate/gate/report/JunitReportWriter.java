@@ -5,9 +5,6 @@ import static io.scoregate.gate.report.Format.escape;
 import io.scoregate.gate.judge.Classification;
 import io.scoregate.gate.judge.MetricResult;
 import io.scoregate.gate.judge.Verdict;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * gate-junit.xml: one test case per rule so CI test tabs show the gate. A rule past its limit, a freeze
@@ -19,10 +16,13 @@ public final class JunitReportWriter implements ReportWriter {
     public static final String FILE = "gate-junit.xml";
 
     @Override
-    public Path write(GateReport r, Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        Files.writeString(file, render(r));
-        return file;
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
+    public String content(GateReport r) {
+        return render(r);
     }
 
     public static String render(GateReport r) {

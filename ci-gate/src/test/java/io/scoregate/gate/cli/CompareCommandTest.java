@@ -85,6 +85,9 @@ class CompareCommandTest {
         var first = new ObjectMapper().readTree(dir.resolve("out/gate-report.json").toFile()).get("metrics");
         var second = new ObjectMapper().readTree(dir.resolve("again/gate-report.json").toFile()).get("metrics");
         assertThat(second).isEqualTo(first);
+        var load = new ObjectMapper().readTree(dir.resolve("out/gate-report.json").toFile()).get("load");
+        assertThat(load.get("warmupRequests").asLong()).isEqualTo(100);
+        assertThat(load.get("maxScheduleLagMs").asLong()).isEqualTo(3);
     }
 
     @Test

@@ -39,7 +39,8 @@ class ReportWritersTest {
         var w = new FreezeCalendar(FreezeSchedule.DEFAULT).check(Instant.parse("2026-11-27T15:06:00Z"),
                 Optional.of(new Override(approver, "reason & \"quotes\"", Optional.empty())));
         return new GateReport(j.verdict(), j.verdict() == Verdict.BLOCK ? 1 : 3, j.reasons(), b.version(), c.version(),
-                "log <file>.jsonl", w.at(), w, Optional.of(j), 1, List.of("line 3: not valid JSON"), 0);
+                "log <file>.jsonl", w.at(), w, Optional.of(j), 1, List.of("line 3: not valid JSON"), 0,
+                Optional.of(new LoadFigures(2000, 1990, 100, 10, java.time.Duration.ofMillis(12), java.time.Duration.ofSeconds(5))));
     }
 
     @Test
@@ -78,6 +79,8 @@ class ReportWritersTest {
         assertThat(json.get("arms").get("candidate").get("meanMs").isNull()).isTrue();
         assertThat(json.get("window").get("override").get("reason").asText()).isEqualTo("reason & \"quotes\"");
         assertThat(json.get("input").get("malformedLines").asLong()).isEqualTo(1);
+        assertThat(json.get("load").get("transportFailures").asLong()).isEqualTo(10);
+        assertThat(json.get("load").get("maxScheduleLagMs").asLong()).isEqualTo(12);
     }
 
     @Test
