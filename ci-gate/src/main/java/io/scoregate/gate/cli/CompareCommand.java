@@ -109,7 +109,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -124,7 +124,11 @@ public final class CompareCommand implements Callable<Integer> {
                 return Decision.finish(baseline, candidate, before, Optional.empty(),
                         new Decision.Evidence(target, 0, List.of(), 0, Optional.empty()), reportDir, writers, out, err);
             }
-            Files.createDirectories(reportDir);
+            try {
+                Files.createDirectories(reportDir);
+            } catch (IOException e) {
+                throw new InvalidInputException("The report directory " + reportDir + " cannot be created: " + e);
+            }
             LoadResult result;
             try {
                 result = runner.run(plan, progress(err));
@@ -141,6 +145,8 @@ public final class CompareCommand implements Callable<Integer> {
                     for (var r : result.records()) {
                         w.write(r);
                     }
+                } catch (IOException e) {
+                    throw new InvalidInputException("The recorded requests cannot be written to " + requestsLog + ": " + e);
                 }
             }
             var arms = new ArmRecorder(baseline, candidate);
@@ -216,7 +222,8 @@ public final class CompareCommand implements Callable<Integer> {
             int pct = planned <= 0 ? 0 : (int) Math.min(100, sent * 100 / planned);
             if (terminal) {
                 String bar = "#".repeat(pct / 5) + ".".repeat(20 - pct / 5);
-                err.print("\r[" + bar + "] " + pct + "% sent " + sent + "/" + planned + ", failed " + failed);
+                err.print("\r[" + bar + "] " + pct + "% sent " + sent + "/" + planned + ", failed " + failed
+                        + (sent >= planned ? "\n" : ""));
             } else {
                 err.println("compare: " + pct + "% sent " + sent + "/" + planned + ", completed " + completed
                         + ", failed " + failed);

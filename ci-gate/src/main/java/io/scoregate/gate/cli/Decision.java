@@ -38,7 +38,7 @@ final class Decision {
 
     static int finish(String baseline, String candidate, FreezeDecision window, Optional<Judgement> judgement,
                       Evidence evidence, Path reportDir, ReportWriters writers, PrintWriter out, PrintWriter err)
-            throws IOException {
+            throws InvalidInputException {
         Verdict verdict;
         ExitCode code;
         List<String> reasons = new ArrayList<>();
@@ -60,7 +60,12 @@ final class Decision {
         var report = new GateReport(verdict, code.code(), reasons, baseline, candidate, evidence.source(), window.at(),
                 window, judgement, evidence.malformed(), evidence.malformedExamples(), evidence.otherVersions(),
                 evidence.load());
-        var written = writers.writeAll(report, reportDir);
+        List<Path> written;
+        try {
+            written = writers.writeAll(report, reportDir);
+        } catch (IOException e) {
+            throw new InvalidInputException("The reports cannot be written to " + reportDir + ": " + e);
+        }
         out.println(verdict + " (exit " + code.code() + "): " + reasons.get(0));
         out.println("Reports: " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
         out.flush();

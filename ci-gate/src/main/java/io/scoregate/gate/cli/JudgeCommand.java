@@ -58,7 +58,7 @@ public final class JudgeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         try {
