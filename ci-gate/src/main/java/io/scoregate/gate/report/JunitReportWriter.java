@@ -65,7 +65,26 @@ public final class JunitReportWriter implements ReportWriter {
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"" + escape(suite) + "\" tests=\""
                 + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"0\" timestamp=\"" + r.decidedAt() + "\">\n"
-                + cases + "</testsuite>\n</testsuites>\n";
+                + properties(r) + cases + "</testsuite>\n</testsuites>\n";
+    }
+
+    /** The verdict, the window and any override, so the XML records them like every other report. */
+    private static String properties(GateReport r) {
+        StringBuilder p = new StringBuilder("  <properties>\n");
+        property(p, "verdict", r.verdict().name());
+        property(p, "exitCode", Integer.toString(r.exitCode()));
+        property(p, "window.frozen", Boolean.toString(r.window().frozen()));
+        r.window().until().ifPresent(u -> property(p, "window.until", u.toString()));
+        r.window().override().ifPresent(o -> {
+            property(p, "override.approver", o.approver());
+            property(p, "override.reason", o.reason());
+            o.ticket().ifPresent(t -> property(p, "override.ticket", t));
+        });
+        return p.append("  </properties>\n").toString();
+    }
+
+    private static void property(StringBuilder p, String name, String value) {
+        p.append("    <property name=\"").append(escape(name)).append("\" value=\"").append(escape(value)).append("\"/>\n");
     }
 
     private static String testcase(String suite, String name, String failureType, String message) {

@@ -65,6 +65,14 @@ class ReportWritersTest {
         var failures = doc.getElementsByTagName("failure");
         assertThat(failures.getLength()).isGreaterThanOrEqualTo(2);
         assertThat(failures.item(0).getAttributes().getNamedItem("type").getNodeValue()).isEqualTo("BLOCK");
+        var props = doc.getElementsByTagName("property");
+        boolean approver = false;
+        for (int i = 0; i < props.getLength(); i++) {
+            var a = props.item(i).getAttributes();
+            approver |= a.getNamedItem("name").getNodeValue().equals("override.approver")
+                    && a.getNamedItem("value").getNodeValue().equals("ops");
+        }
+        assertThat(approver).isTrue();
     }
 
     @Test
