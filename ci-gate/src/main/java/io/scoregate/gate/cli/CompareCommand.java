@@ -10,6 +10,7 @@ import io.scoregate.gate.load.LoadPlan;
 import io.scoregate.gate.load.LoadResult;
 import io.scoregate.gate.load.LoadRunner;
 import io.scoregate.gate.load.TargetUnreachableException;
+import io.scoregate.gate.report.LoadFigures;
 import io.scoregate.gate.report.ReportWriters;
 import io.scoregate.gate.window.FreezeCalendar;
 import java.io.IOException;
@@ -108,7 +109,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -121,9 +122,13 @@ public final class CompareCommand implements Callable<Integer> {
             if (before.blocks()) {
                 // no staging load is spent on a promotion that may not happen
                 return Decision.finish(baseline, candidate, before, Optional.empty(),
-                        new Decision.Evidence(target, 0, List.of(), 0), reportDir, writers, out, err);
+                        new Decision.Evidence(target, 0, List.of(), 0, Optional.empty()), reportDir, writers, out, err);
             }
-            Files.createDirectories(reportDir);
+            try {
+                Files.createDirectories(reportDir);
+            } catch (IOException e) {
+                throw new InvalidInputException("The report directory " + reportDir + " cannot be created: " + e);
+            }
             LoadResult result;
             try {
                 result = runner.run(plan, progress(err));
@@ -140,6 +145,8 @@ public final class CompareCommand implements Callable<Integer> {
                     for (var r : result.records()) {
                         w.write(r);
                     }
+                } catch (IOException e) {
+                    throw new InvalidInputException("The recorded requests cannot be written to " + requestsLog + ": " + e);
                 }
             }
             var arms = new ArmRecorder(baseline, candidate);
@@ -148,7 +155,8 @@ public final class CompareCommand implements Callable<Integer> {
             // checked again now: a run that started before the freeze must not promote into it
             var after = calendar.check(decisionClock, override);
             return Decision.finish(baseline, candidate, after, Optional.of(judgement),
-                    new Decision.Evidence(target, 0, List.of(), arms.otherVersions()), reportDir, writers, out, err);
+                    new Decision.Evidence(target, 0, List.of(), arms.otherVersions(),
+                            Optional.of(LoadFigures.of(result))), reportDir, writers, out, err);
         } catch (InvalidInputException e) {
             err.println("ci-gate: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();
@@ -214,7 +222,8 @@ public final class CompareCommand implements Callable<Integer> {
             int pct = planned <= 0 ? 0 : (int) Math.min(100, sent * 100 / planned);
             if (terminal) {
                 String bar = "#".repeat(pct / 5) + ".".repeat(20 - pct / 5);
-                err.print("\r[" + bar + "] " + pct + "% sent " + sent + "/" + planned + ", failed " + failed);
+                err.print("\r[" + bar + "] " + pct + "% sent " + sent + "/" + planned + ", failed " + failed
+                        + (sent >= planned ? "\n" : ""));
             } else {
                 err.println("compare: " + pct + "% sent " + sent + "/" + planned + ", completed " + completed
                         + ", failed " + failed);

@@ -3,6 +3,7 @@ package io.scoregate.gate.cli;
 import io.scoregate.gate.judge.Judgement;
 import io.scoregate.gate.judge.Verdict;
 import io.scoregate.gate.report.GateReport;
+import io.scoregate.gate.report.LoadFigures;
 import io.scoregate.gate.report.ReportWriters;
 import io.scoregate.gate.window.FreezeDecision;
 import java.io.IOException;
@@ -23,7 +24,8 @@ final class Decision {
     private Decision() {
     }
 
-    record Evidence(String source, long malformed, List<String> malformedExamples, long otherVersions) {
+    record Evidence(String source, long malformed, List<String> malformedExamples, long otherVersions,
+                    Optional<LoadFigures> load) {
     }
 
     static ExitCode exitCodeOf(Verdict v) {
@@ -36,7 +38,7 @@ final class Decision {
 
     static int finish(String baseline, String candidate, FreezeDecision window, Optional<Judgement> judgement,
                       Evidence evidence, Path reportDir, ReportWriters writers, PrintWriter out, PrintWriter err)
-            throws IOException {
+            throws InvalidInputException {
         Verdict verdict;
         ExitCode code;
         List<String> reasons = new ArrayList<>();
@@ -56,8 +58,14 @@ final class Decision {
             }
         }
         var report = new GateReport(verdict, code.code(), reasons, baseline, candidate, evidence.source(), window.at(),
-                window, judgement, evidence.malformed(), evidence.malformedExamples(), evidence.otherVersions());
-        var written = writers.writeAll(report, reportDir);
+                window, judgement, evidence.malformed(), evidence.malformedExamples(), evidence.otherVersions(),
+                evidence.load());
+        List<Path> written;
+        try {
+            written = writers.writeAll(report, reportDir);
+        } catch (IOException e) {
+            throw new InvalidInputException("The reports cannot be written to " + reportDir + ": " + e);
+        }
         out.println(verdict + " (exit " + code.code() + "): " + reasons.get(0));
         out.println("Reports: " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
         out.flush();

@@ -58,7 +58,7 @@ public final class JudgeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         try {
@@ -75,7 +75,7 @@ public final class JudgeCommand implements Callable<Integer> {
             var window = new FreezeCalendar(policy.freeze()).check(decisionClock, override);
             return Decision.finish(baseline, candidate, window, Optional.of(judgement),
                     new Decision.Evidence(log.toString(), summary.malformed(), summary.malformedExamples(),
-                            arms.otherVersions()), reportDir, writers, out, err);
+                            arms.otherVersions(), Optional.empty()), reportDir, writers, out, err);
         } catch (InvalidInputException e) {
             err.println("ci-gate: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();

@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param source         where the evidence came from: the log file, or the target URL of a compare run
  * @param malformedLines access-log lines that could not be read (skipped, never fatal)
  * @param otherVersions  lines of versions other than the two compared (ignored)
+ * @param load           how the load went, for compare runs
  */
 public record GateReport(Verdict verdict, int exitCode, List<String> reasons, String baseline, String candidate,
                          String source, Instant decidedAt, FreezeDecision window, Optional<Judgement> judgement,
-                         long malformedLines, List<String> malformedExamples, long otherVersions) {
+                         long malformedLines, List<String> malformedExamples, long otherVersions,
+                         Optional<LoadFigures> load) {
 
     public GateReport {
         reasons = List.copyOf(reasons);

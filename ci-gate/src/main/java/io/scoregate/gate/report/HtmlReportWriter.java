@@ -6,9 +6,6 @@ import static io.scoregate.gate.report.Format.pct;
 
 import io.scoregate.gate.judge.ArmSummary;
 import io.scoregate.gate.judge.MetricResult;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * gate-report.html: one self-contained page for a release manager: the verdict first, then why, the
@@ -20,10 +17,13 @@ public final class HtmlReportWriter implements ReportWriter {
     public static final String FILE = "gate-report.html";
 
     @Override
-    public Path write(GateReport r, Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        Files.writeString(file, render(r));
-        return file;
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
+    public String content(GateReport r) {
+        return render(r);
     }
 
     public static String render(GateReport r) {
@@ -81,6 +81,7 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append(ms(s.shiftInterval().lower())).append(", ").append(ms(s.shiftInterval().upper()))
                     .append("] &mdash; context, not a rule.</p>\n"));
         });
+        r.load().ifPresent(l -> b.append("<p>").append(escape(l.sentence())).append("</p>\n"));
         if (r.malformedLines() > 0) {
             b.append("<p>").append(r.malformedLines()).append(" malformed log line(s) skipped:</p><ul>");
             r.malformedExamples().forEach(e -> b.append("<li><code>").append(escape(e)).append("</code></li>"));

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scoregate.gate.judge.ArmSummary;
 import io.scoregate.gate.judge.MetricResult;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * gate-report.json, the machine-readable report. Built as a tree rather than by binding the records so
@@ -21,10 +19,13 @@ public final class JsonReportWriter implements ReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
-    public Path write(GateReport r, Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        Files.writeString(file, JSON.writeValueAsString(toTree(r)) + "\n");
-        return file;
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
+    public String content(GateReport r) throws IOException {
+        return JSON.writeValueAsString(toTree(r)) + "\n";
     }
 
     public static ObjectNode toTree(GateReport r) {
@@ -72,6 +73,19 @@ public final class JsonReportWriter implements ReportWriter {
         var ex = input.putArray("malformedExamples");
         r.malformedExamples().forEach(ex::add);
         input.put("otherVersionLines", r.otherVersions());
+
+        if (r.load().isPresent()) {
+            var l = r.load().get();
+            ObjectNode ln = root.putObject("load");
+            ln.put("plannedRequests", l.plannedRequests());
+            ln.put("measuredRequests", l.measuredRequests());
+            ln.put("warmupRequests", l.warmupRequests());
+            ln.put("transportFailures", l.transportFailures());
+            ln.put("maxScheduleLagMs", l.maxScheduleLag().toMillis());
+            ln.put("elapsedMs", l.elapsed().toMillis());
+        } else {
+            root.putNull("load");
+        }
 
         ObjectNode arms = root.putObject("arms");
         ArrayNode metrics = root.putArray("metrics");

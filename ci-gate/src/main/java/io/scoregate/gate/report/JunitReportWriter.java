@@ -5,9 +5,6 @@ import static io.scoregate.gate.report.Format.escape;
 import io.scoregate.gate.judge.Classification;
 import io.scoregate.gate.judge.MetricResult;
 import io.scoregate.gate.judge.Verdict;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * gate-junit.xml: one test case per rule so CI test tabs show the gate. A rule past its limit, a freeze
@@ -19,10 +16,13 @@ public final class JunitReportWriter implements ReportWriter {
     public static final String FILE = "gate-junit.xml";
 
     @Override
-    public Path write(GateReport r, Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        Files.writeString(file, render(r));
-        return file;
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
+    public String content(GateReport r) {
+        return render(r);
     }
 
     public static String render(GateReport r) {
@@ -65,7 +65,26 @@ public final class JunitReportWriter implements ReportWriter {
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"" + escape(suite) + "\" tests=\""
                 + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"0\" timestamp=\"" + r.decidedAt() + "\">\n"
-                + cases + "</testsuite>\n</testsuites>\n";
+                + properties(r) + cases + "</testsuite>\n</testsuites>\n";
+    }
+
+    /** The verdict, the window and any override, so the XML records them like every other report. */
+    private static String properties(GateReport r) {
+        StringBuilder p = new StringBuilder("  <properties>\n");
+        property(p, "verdict", r.verdict().name());
+        property(p, "exitCode", Integer.toString(r.exitCode()));
+        property(p, "window.frozen", Boolean.toString(r.window().frozen()));
+        r.window().until().ifPresent(u -> property(p, "window.until", u.toString()));
+        r.window().override().ifPresent(o -> {
+            property(p, "override.approver", o.approver());
+            property(p, "override.reason", o.reason());
+            o.ticket().ifPresent(t -> property(p, "override.ticket", t));
+        });
+        return p.append("  </properties>\n").toString();
+    }
+
+    private static void property(StringBuilder p, String name, String value) {
+        p.append("    <property name=\"").append(escape(name)).append("\" value=\"").append(escape(value)).append("\"/>\n");
     }
 
     private static String testcase(String suite, String name, String failureType, String message) {

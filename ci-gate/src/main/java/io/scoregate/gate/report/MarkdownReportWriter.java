@@ -6,9 +6,6 @@ import static io.scoregate.gate.report.Format.pct;
 
 import io.scoregate.gate.judge.ArmSummary;
 import io.scoregate.gate.judge.MetricResult;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** gate-report.md: the pull-request comment (and the GitHub step summary). */
 public final class MarkdownReportWriter implements ReportWriter {
@@ -16,10 +13,13 @@ public final class MarkdownReportWriter implements ReportWriter {
     public static final String FILE = "gate-report.md";
 
     @Override
-    public Path write(GateReport r, Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        Files.writeString(file, render(r));
-        return file;
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
+    public String content(GateReport r) {
+        return render(r);
     }
 
     public static String render(GateReport r) {
@@ -59,6 +59,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                     "%nMann-Whitney: p=%s (two-sided); Hodges-Lehmann shift %s ms [%s, %s] (context, not a rule).%n",
                     Format.p(s.pTwoSided()), ms(s.shift()), ms(s.shiftInterval().lower()), ms(s.shiftInterval().upper()))));
         });
+        r.load().ifPresent(l -> b.append("\n").append(l.sentence()).append('\n'));
         if (r.malformedLines() > 0) {
             b.append("\n").append(r.malformedLines()).append(" malformed log line(s) skipped.\n");
         }

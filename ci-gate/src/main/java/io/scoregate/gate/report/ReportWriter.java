@@ -1,10 +1,20 @@
 package io.scoregate.gate.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes one report format into the report directory; returns the file written. */
+/** One report format: its file name in the report directory and its content. */
 public interface ReportWriter {
 
-    Path write(GateReport report, Path dir) throws IOException;
+    String fileName();
+
+    String content(GateReport report) throws IOException;
+
+    /** Writes the report into {@code dir}; returns the file written. */
+    default Path write(GateReport report, Path dir) throws IOException {
+        Path file = dir.resolve(fileName());
+        Files.writeString(file, content(report));
+        return file;
+    }
 }

@@ -15,11 +15,7 @@ public final class Holm {
 
     public static double[] adjust(double[] pValues) {
         int m = pValues.length;
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));
+        Integer[] order = ascending(pValues);
         double[] adjusted = new double[m];
         double running = 0;
         for (int rank = 0; rank < m; rank++) {
@@ -33,15 +29,21 @@ public final class Holm {
     /** The level each test is compared at in the step-down: alpha / (m - rank), rank 0 for the smallest p. */
     public static double[] stepLevels(double[] pValues, double alpha) {
         int m = pValues.length;
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));
+        Integer[] order = ascending(pValues);
         double[] levels = new double[m];
         for (int rank = 0; rank < m; rank++) {
             levels[order[rank]] = alpha / (m - rank);
         }
         return levels;
+    }
+
+    /** Indices of the p-values from smallest to largest (stable, so ties keep rule order). */
+    private static Integer[] ascending(double[] pValues) {
+        Integer[] order = new Integer[pValues.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));
+        return order;
     }
 }

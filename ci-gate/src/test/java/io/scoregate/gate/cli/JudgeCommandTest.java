@@ -159,6 +159,13 @@ class JudgeCommandTest {
         assertThat(now.code()).isEqualTo(4);
         assertThat(now.err()).contains("`--now` must be an ISO-8601 instant");
 
+        CliHarness.write(log, records("v1.2", 10, 100, 0, 0, 16));
+        Files.writeString(dir.resolve("a-file"), "x");
+        var unwritable = cli.run("judge", "--log", log.toString(), "--baseline", "v1.2", "--candidate", "v1.3",
+                "--report-dir", dir.resolve("a-file").resolve("reports").toString(), "--now", WEDNESDAY);
+        assertThat(unwritable.code()).isEqualTo(4);
+        assertThat(unwritable.err()).startsWith("ci-gate: The reports cannot be written to ").hasLineCount(1);
+
         var flag = judge("--bogus");
         assertThat(flag.code()).isEqualTo(4);
         assertThat(flag.err()).startsWith("ci-gate: Unknown option: '--bogus'");

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class JudgeSimulationTest {
 
     static final int N = (int) RunLength.DEFAULT_REQUESTS_PER_ARM;
-    static final Judge JUDGE = Judge.standard();
+    /** The shipped rules; the shift test is context that never changes a verdict, left out for speed. */
+    static final Judge JUDGE = Judge.standard().withoutShiftTest();
     static final Policy POLICY = Policy.DEFAULT;
 
     /** A/A shapes: several spreads, a heavy tail, heavy ties, rare timeouts and errors. */
@@ -29,12 +30,16 @@ class JudgeSimulationTest {
             Scenario.of("pareto a=1.5 infinite variance", Scenario.pareto(40, 1.5), 2000).withTimeouts(0.01));
 
     static Map<Verdict, Integer> run(Scenario baseline, Scenario candidate, int runs, long seed) {
+        return run(baseline, candidate, runs, seed, POLICY);
+    }
+
+    static Map<Verdict, Integer> run(Scenario baseline, Scenario candidate, int runs, long seed, Policy policy) {
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         Random random = new Random(seed);
         for (int i = 0; i < runs; i++) {
             Arm b = baseline.draw("v1.2", N, random);
             Arm c = candidate.draw("v1.3", N, random);
-            counts.merge(JUDGE.judge(b, c, POLICY).verdict(), 1, Integer::sum);
+            counts.merge(JUDGE.judge(b, c, policy).verdict(), 1, Integer::sum);
         }
         return counts;
     }
@@ -106,6 +111,38 @@ class JudgeSimulationTest {
         var counts = run(BASE, BASE.withErrors(0.025), runs, 7);
         report("error rate 2.5% vs zero-error baseline", counts, runs);
         assertThat(counts.getOrDefault(Verdict.BLOCK, 0)).isGreaterThanOrEqualTo(95);
+    }
+
+    @Test
+    void exactlyAtTheLimitBlocksAboutAlphaOfTheTimeOrLess() {
+        // calibration: a candidate sitting exactly on a limit should BLOCK with probability <= alpha (5%).
+        // Scaling latencies moves mean and p95 together, so each case lifts the limits of the other rules.
+        int runs = 100;
+        var t = Thresholds.DEFAULT;
+        Policy[] isolated = {
+                withThresholds(new Thresholds(t.meanLatencyRatio(), 100, t.timeoutRate(), t.errorRate(), t.timeoutRateIncrease(), t.errorRateIncrease())),
+                withThresholds(new Thresholds(100, t.p95LatencyRatio(), t.timeoutRate(), t.errorRate(), t.timeoutRateIncrease(), t.errorRateIncrease())),
+                // timeouts are censored latencies: at 5% they reach the p95, so the latency limits are lifted here
+                withThresholds(new Thresholds(100, 100, t.timeoutRate(), t.errorRate(), t.timeoutRateIncrease(), t.errorRateIncrease())),
+                POLICY};
+        double q90 = 100 * Math.exp(0.5 * 1.2815515655446004);
+        var cases = List.of(
+                new Scenario[] {BASE, BASE.transformed(x -> x * 2.0)},
+                new Scenario[] {BASE, BASE.transformed(x -> x > q90 ? x * 1.5 : x)},
+                new Scenario[] {BASE.withTimeouts(0.04), BASE.withTimeouts(0.05)},
+                new Scenario[] {BASE.withErrors(0.01), BASE.withErrors(0.02)});
+        String[] names = {"mean exactly 2x", "p95 exactly 1.5x (tail only)", "timeout rate exactly 5%", "error rate exactly 2%"};
+        for (int i = 0; i < cases.size(); i++) {
+            var counts = run(cases.get(i)[0], cases.get(i)[1], runs, 100 + i, isolated[i]);
+            report("at the limit: " + names[i], counts, runs);
+            assertThat(counts.getOrDefault(Verdict.BLOCK, 0) / (double) runs).isLessThanOrEqualTo(0.10);
+        }
+    }
+
+    static Policy withThresholds(Thresholds t) {
+        var d = Policy.DEFAULT;
+        return new Policy(d.alpha(), d.power(), d.detectableFactor(), d.minRequestsPerArm(), d.plannedCandidateShare(),
+                d.splitAlpha(), t, d.freeze());
     }
 
     static void assertCaught(String what, Scenario baseline, Scenario candidate, long seed) {
