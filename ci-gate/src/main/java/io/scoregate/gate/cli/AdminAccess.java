@@ -27,16 +27,16 @@ public final class AdminAccess {
                     + WEBHOOK_ENV + "; none: nobody is notified).")
     Optional<String> webhook = Optional.empty();
 
-    Optional<String> token(Map<String, String> env) {
+    Optional<String> token(Map<String, String> env) throws InvalidInputException {
         if (tokenFile.isPresent()) {
             try {
                 String t = Files.readString(tokenFile.get(), StandardCharsets.UTF_8).trim();
                 if (t.isEmpty()) {
-                    throw new IllegalArgumentException("`--admin-token-file` " + tokenFile.get() + " is empty");
+                    throw new InvalidInputException("`--admin-token-file` " + tokenFile.get() + " is empty");
                 }
                 return Optional.of(t);
             } catch (IOException e) {
-                throw new IllegalArgumentException("`--admin-token-file` " + tokenFile.get() + " cannot be read");
+                throw new InvalidInputException("`--admin-token-file` " + tokenFile.get() + " cannot be read");
             }
         }
         return Optional.ofNullable(env.get(TOKEN_ENV)).map(String::trim).filter(t -> !t.isEmpty());

@@ -13,6 +13,15 @@ final class DurationText {
     private DurationText() {
     }
 
+    /** A comma-separated list, e.g. {@code 10m,10m,15m}. */
+    static java.util.List<Duration> parseList(String option, String text) throws InvalidInputException {
+        java.util.List<Duration> out = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            out.add(parse(option, part));
+        }
+        return out;
+    }
+
     static Duration parse(String option, String text) throws InvalidInputException {
         String t = text.trim().toLowerCase(Locale.ROOT);
         var m = SIMPLE.matcher(t);

@@ -3,7 +3,7 @@ package io.scoregate.gate.cli;
 import io.scoregate.gate.judge.InvalidPolicyException;
 import io.scoregate.gate.judge.Policy;
 import io.scoregate.gate.judge.PolicyLoader;
-import io.scoregate.gate.window.Override;
+import io.scoregate.gate.window.FreezeOverride;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +52,18 @@ public final class GateOptions {
         return Clock.fixed(parseInstant(now.get()), java.time.ZoneOffset.UTC);
     }
 
-    Optional<Override> override() throws InvalidInputException {
+    /**
+     * A clock that starts at {@code --now} and then runs, for commands that wait (a rollout's holds): a fixed
+     * clock would never reach the end of a hold.
+     */
+    Clock runningClock(Clock real) throws InvalidInputException {
+        if (now.isEmpty()) {
+            return real;
+        }
+        return Clock.offset(real, java.time.Duration.between(real.instant(), parseInstant(now.get())));
+    }
+
+    Optional<FreezeOverride> override() throws InvalidInputException {
         if (overrideApprover.isEmpty() && overrideReason.isEmpty()) {
             if (overrideTicket.isPresent()) {
                 throw new InvalidInputException("`--override-ticket` needs `--override-approver` and `--override-reason`.");
@@ -63,7 +74,7 @@ public final class GateOptions {
             throw new InvalidInputException("An override needs both `--override-approver` and `--override-reason`.");
         }
         try {
-            return Optional.of(new Override(overrideApprover.get(), overrideReason.get(), overrideTicket));
+            return Optional.of(new FreezeOverride(overrideApprover.get(), overrideReason.get(), overrideTicket));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }

@@ -1,6 +1,5 @@
 package io.scoregate.gate.cli;
 
-import io.scoregate.gate.judge.InvalidPolicyException;
 import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
 import io.scoregate.gate.rollout.HttpRoutingAdmin;
@@ -64,7 +63,11 @@ public final class RollbackCommand implements Callable<Integer> {
     long watchRequests;
 
     @Mixin
-    RolloutCommand.DecisionOptions decision;
+    GateOptions decision;
+
+    @Option(names = "--report-dir", defaultValue = "gate-reports", paramLabel = "DIR",
+            description = "Where the reports are written (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
 
     @Mixin
     AdminAccess access;
@@ -91,17 +94,17 @@ public final class RollbackCommand implements Callable<Integer> {
         Optional<String> token;
         Optional<String> webhook;
         try {
-            policy = decision.policy();
-            clock = decision.clock();
-            Duration watchFor = watch.trim().equals("0") ? Duration.ZERO : DurationList.parseOne("--watch", watch);
+            policy = decision.loadPolicy();
+            clock = decision.runningClock(Clock.systemUTC());
+            Duration watchFor = watch.trim().equals("0") ? Duration.ZERO : DurationText.parse("--watch", watch);
             if (watchRequests < 1 || watchRequests > 1_000_000) {
-                throw new IllegalArgumentException("`--watch-requests` must be between 1 and 1000000, but was " + watchRequests);
+                throw new InvalidInputException("`--watch-requests` must be between 1 and 1000000, but was " + watchRequests);
             }
             plan = new RollbackProcedure.Plan(TargetList.parse(targets), to.map(String::trim).filter(v -> !v.isEmpty()),
-                    reason, DurationList.parseOne("--propagation-timeout", propagationTimeout), watchFor, watchRequests);
+                    reason, DurationText.parse("--propagation-timeout", propagationTimeout), watchFor, watchRequests);
             token = access.token(env);
             webhook = access.webhook(env);
-        } catch (IllegalArgumentException | InvalidPolicyException e) {
+        } catch (InvalidInputException e) {
             err.println("ci-gate rollback: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();
         }
@@ -138,10 +141,10 @@ public final class RollbackCommand implements Callable<Integer> {
                 outcome.stable(), plan.targets(), started, clock.instant(), Optional.empty(), outcome.timeline(),
                 Optional.empty(), outcome.steps());
         try {
-            var written = new RolloutReportWriter(env).write(report, decision.reportDir());
+            var written = new RolloutReportWriter(env).write(report, reportDir);
             out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         } catch (IOException e) {
-            err.println("ci-gate rollback: reports could not be written to " + decision.reportDir() + ": " + e.getMessage());
+            err.println("ci-gate rollback: reports could not be written to " + reportDir + ": " + e.getMessage());
         }
         (code == ExitCode.PASS ? out : err).println("rollback " + outcome.end() + ": " + summary);
         return code.code();

@@ -1,9 +1,7 @@
 package io.scoregate.gate.cli;
 
-import io.scoregate.gate.judge.InvalidPolicyException;
 import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
-import io.scoregate.gate.judge.PolicyLoader;
 import io.scoregate.gate.rollout.HttpRoutingAdmin;
 import io.scoregate.gate.rollout.LiveJudge;
 import io.scoregate.gate.rollout.Notifier;
@@ -24,8 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +79,11 @@ public final class RolloutCommand implements Callable<Integer> {
     String propagationTimeout;
 
     @Mixin
-    DecisionOptions decision;
+    GateOptions decision;
+
+    @Option(names = "--report-dir", defaultValue = "gate-reports", paramLabel = "DIR",
+            description = "Where the reports are written (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
 
     @Mixin
     AdminAccess access;
@@ -110,29 +110,33 @@ public final class RolloutCommand implements Callable<Integer> {
         Optional<String> token;
         Optional<String> webhook;
         try {
-            policy = decision.policy();
-            clock = decision.clock();
-            List<Duration> holds = DurationList.parse("--hold", hold);
+            policy = decision.loadPolicy();
+            clock = decision.runningClock(Clock.systemUTC());
+            List<Duration> holds = DurationText.parseList("--hold", hold);
             List<Integer> stepList = parseSteps();
             if (holds.size() == 1 && stepList.size() > 2) {
                 holds = java.util.Collections.nCopies(stepList.size() - 1, holds.get(0));
             }
             Duration shortest = holds.stream().min(Duration::compareTo).orElse(Duration.ofSeconds(10));
-            Duration interval = checkInterval.map(c -> DurationList.parseOne("--check-interval", c))
-                    .orElse(clamp(shortest.dividedBy(10), Duration.ofSeconds(1), Duration.ofSeconds(60)));
+            Duration interval = checkInterval.isPresent() ? DurationText.parse("--check-interval", checkInterval.get())
+                    : clamp(shortest.dividedBy(10), Duration.ofSeconds(1), Duration.ofSeconds(60));
             if (interval.isZero() || interval.isNegative()) {
-                throw new IllegalArgumentException("`--check-interval` must be positive, but was " + interval);
+                throw new InvalidInputException("`--check-interval` must be positive, but was " + interval);
             }
             RolloutPlan.Resume r = switch (resume.toLowerCase(Locale.ROOT)) {
                 case "continue" -> RolloutPlan.Resume.CONTINUE;
                 case "abort" -> RolloutPlan.Resume.ABORT;
-                default -> throw new IllegalArgumentException("`--resume` must be continue or abort, but was " + resume);
+                default -> throw new InvalidInputException("`--resume` must be continue or abort, but was " + resume);
             };
-            plan = new RolloutPlan(TargetList.parse(targets), candidate, stepList, holds, interval, maxExtraHolds, r,
-                    DurationList.parseOne("--propagation-timeout", propagationTimeout), decision.override());
+            try {
+                plan = new RolloutPlan(TargetList.parse(targets), candidate, stepList, holds, interval, maxExtraHolds, r,
+                        DurationText.parse("--propagation-timeout", propagationTimeout), decision.override());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(e.getMessage());
+            }
             token = access.token(env);
             webhook = access.webhook(env);
-        } catch (IllegalArgumentException | InvalidPolicyException e) {
+        } catch (InvalidInputException e) {
             err.println("ci-gate rollout: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();
         }
@@ -157,10 +161,10 @@ public final class RolloutCommand implements Callable<Integer> {
                 Optional.of(plan.candidate()), outcome.stableAfter(), plan.targets(), started, clock.instant(),
                 plan.override(), outcome.timeline(), outcome.lastJudgement(), outcome.rollbackSteps());
         try {
-            var written = new RolloutReportWriter(env).write(report, decision.reportDir());
+            var written = new RolloutReportWriter(env).write(report, reportDir);
             out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         } catch (IOException e) {
-            err.println("ci-gate rollout: reports could not be written to " + decision.reportDir() + ": " + e.getMessage());
+            err.println("ci-gate rollout: reports could not be written to " + reportDir + ": " + e.getMessage());
         }
         (code == ExitCode.PASS ? out : err).println("rollout " + outcome.end() + ": " + outcome.reason());
         return code.code();
@@ -177,13 +181,13 @@ public final class RolloutCommand implements Callable<Integer> {
         };
     }
 
-    private List<Integer> parseSteps() {
+    private List<Integer> parseSteps() throws InvalidInputException {
         List<Integer> out = new ArrayList<>();
         for (String s : steps.split(",")) {
             try {
                 out.add(Integer.parseInt(s.trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("`--steps` must be whole percentages like 5,25,50,100, but had '" + s + "'");
+                throw new InvalidInputException("`--steps` must be whole percentages like 5,25,50,100, but had '" + s + "'");
             }
         }
         return out;
@@ -206,61 +210,5 @@ public final class RolloutCommand implements Callable<Integer> {
         sb.append("  ").append(e.note());
         out.println(sb);
         out.flush();
-    }
-
-    /** Options every deciding command shares: the policy, the clock, the freeze override and the report dir. */
-    public static final class DecisionOptions {
-
-        @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (YAML or JSON); default: the built-in policy.")
-        Optional<Path> policyFile = Optional.empty();
-
-        @Option(names = "--now", paramLabel = "ISO-8601",
-                description = "Pretend the current time is this (e.g. 2026-11-27T18:06:00+03:00); time still moves on from it.")
-        Optional<String> now = Optional.empty();
-
-        @Option(names = "--override-approver", paramLabel = "NAME", description = "Who approves promotion during a freeze.")
-        Optional<String> approver = Optional.empty();
-
-        @Option(names = "--override-reason", paramLabel = "TEXT", description = "Why promotion during a freeze is needed.")
-        Optional<String> reason = Optional.empty();
-
-        @Option(names = "--override-ticket", paramLabel = "ID", description = "Change ticket for the override (optional).")
-        Optional<String> ticket = Optional.empty();
-
-        @Option(names = "--report-dir", defaultValue = "gate-reports", paramLabel = "DIR",
-                description = "Where the reports are written (default: ${DEFAULT-VALUE}).")
-        Path reportDir;
-
-        Policy policy() throws InvalidPolicyException {
-            return policyFile.isPresent() ? PolicyLoader.load(policyFile.get()) : Policy.DEFAULT;
-        }
-
-        Clock clock() {
-            Clock system = Clock.systemUTC();
-            if (now.isEmpty()) {
-                return system;
-            }
-            try {
-                Instant at = OffsetDateTime.parse(now.get()).toInstant();
-                return Clock.offset(system, Duration.between(system.instant(), at));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("`--now` must be an ISO-8601 time with an offset, like "
-                        + "2026-11-27T18:06:00+03:00, but was '" + now.get() + "'");
-            }
-        }
-
-        Optional<io.scoregate.gate.window.Override> override() {
-            if (approver.isEmpty() && reason.isEmpty()) {
-                return Optional.empty();
-            }
-            if (approver.isEmpty() || reason.isEmpty()) {
-                throw new IllegalArgumentException("an override needs both `--override-approver` and `--override-reason`");
-            }
-            return Optional.of(new io.scoregate.gate.window.Override(approver.get(), reason.get(), ticket));
-        }
-
-        Path reportDir() {
-            return reportDir;
-        }
     }
 }

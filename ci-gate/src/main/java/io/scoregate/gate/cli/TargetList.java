@@ -11,22 +11,24 @@ final class TargetList {
     private TargetList() {
     }
 
-    static List<URI> parse(String text) {
+    static List<URI> parse(String text) throws InvalidInputException {
         List<URI> targets = new ArrayList<>();
         for (String part : text.split(",")) {
             String p = part.trim();
+            URI u;
             try {
-                URI u = new URI(p);
-                if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
-                    throw new URISyntaxException(p, "not an http(s) URL with a host");
-                }
-                targets.add(u);
+                u = new URI(p);
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("`--targets` must be http(s) URLs separated by commas, but had '" + p + "'");
+                u = null;
+            }
+            if (u != null && ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+                targets.add(u);
+            } else {
+                throw new InvalidInputException("`--targets` must be http(s) URLs separated by commas, but had '" + p + "'");
             }
         }
         if (targets.isEmpty()) {
-            throw new IllegalArgumentException("`--targets` must name at least one instance");
+            throw new InvalidInputException("`--targets` must name at least one instance");
         }
         return targets;
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record RolloutPlan(List<URI> targets, String candidate, List<Integer> steps, List<Duration> holds,
                           Duration checkInterval, int maxExtraHolds, Resume resume, Duration propagationTimeout,
-                          Optional<io.scoregate.gate.window.Override> override) {
+                          Optional<io.scoregate.gate.window.FreezeOverride> override) {
 
     /** What a rollout that finds itself already in progress does. */
     public enum Resume { CONTINUE, ABORT }

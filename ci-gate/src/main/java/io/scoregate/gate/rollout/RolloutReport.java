@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record RolloutReport(String command, String outcome, int exitCode, String reason, Optional<String> candidate,
                             String stableAfter, List<URI> targets, Instant startedAt, Instant finishedAt,
-                            Optional<io.scoregate.gate.window.Override> override, List<TimelineEntry> timeline,
+                            Optional<io.scoregate.gate.window.FreezeOverride> override, List<TimelineEntry> timeline,
                             Optional<Judgement> lastJudgement, List<RollbackProcedure.Step> rollbackSteps) {
 
     public RolloutReport {

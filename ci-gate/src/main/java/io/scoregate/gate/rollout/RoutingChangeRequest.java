@@ -7,8 +7,13 @@ import java.util.Optional;
 public record RoutingChangeRequest(String stable, Optional<String> candidate, Map<String, Integer> weights,
                                    long expectedRevision, String reason) {
 
+    /** The service keeps at most this many characters of a reason (its audit log stays readable). */
+    static final int MAX_REASON = 500;
+
     public RoutingChangeRequest {
         weights = Map.copyOf(weights);
+        // a judge's reasons can run long; the full text is in the gate's reports, the table keeps the start
+        reason = reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 3) + "...";
     }
 
     /** Everything on the stable version; the candidate keeps its name with weight 0 so the table shows who left. */

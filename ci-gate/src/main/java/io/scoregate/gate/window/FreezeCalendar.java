@@ -24,11 +24,11 @@ public final class FreezeCalendar {
         this.schedule = schedule;
     }
 
-    public FreezeDecision check(Clock clock, Optional<Override> override) {
+    public FreezeDecision check(Clock clock, Optional<FreezeOverride> override) {
         return check(clock.instant(), override);
     }
 
-    public FreezeDecision check(Instant at, Optional<Override> override) {
+    public FreezeDecision check(Instant at, Optional<FreezeOverride> override) {
         Optional<Hit> hit = hitAt(at);
         if (hit.isEmpty()) {
             return new FreezeDecision(at, schedule.zone(), false, Optional.empty(), Optional.empty(), override);

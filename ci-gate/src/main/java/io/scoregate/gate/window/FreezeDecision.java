@@ -9,7 +9,7 @@ import java.util.Optional;
  * frozen stretch, adjacent windows merged), and any override given.
  */
 public record FreezeDecision(Instant at, ZoneId zone, boolean frozen, Optional<String> window,
-                             Optional<Instant> until, Optional<Override> override) {
+                             Optional<Instant> until, Optional<FreezeOverride> override) {
 
     /** Frozen and nobody overrode it: the gate blocks without spending load. */
     public boolean blocks() {

@@ -49,7 +49,7 @@ class RolloutCommandInputTest {
         int code = execute("rollout", "--targets", "http://127.0.0.1:1", "--candidate", "v1.3", "--hold", "ten minutes");
 
         assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
-        assertThat(err.toString()).contains("`--hold` must be a duration like 500ms, 30s, 10m or 1h, but was 'ten minutes'");
+        assertThat(err.toString()).contains("`--hold` must be a duration such as 500ms, 90s, 2m or PT2M, but was ten minutes");
     }
 
     @Test
@@ -78,7 +78,7 @@ class RolloutCommandInputTest {
                 "--override-approver", "Wanjiku");
 
         assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
-        assertThat(err.toString()).contains("an override needs both `--override-approver` and `--override-reason`");
+        assertThat(err.toString()).contains("An override needs both `--override-approver` and `--override-reason`");
     }
 
     @Test

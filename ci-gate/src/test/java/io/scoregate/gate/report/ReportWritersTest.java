@@ -10,7 +10,7 @@ import io.scoregate.gate.judge.Verdict;
 import io.scoregate.gate.stats.CensoredSample;
 import io.scoregate.gate.window.FreezeCalendar;
 import io.scoregate.gate.window.FreezeSchedule;
-import io.scoregate.gate.window.Override;
+import io.scoregate.gate.window.FreezeOverride;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ class ReportWritersTest {
     static GateReport report(Arm b, Arm c, String approver) {
         var j = Judge.standard().judge(b, c, Policy.DEFAULT);
         var w = new FreezeCalendar(FreezeSchedule.DEFAULT).check(Instant.parse("2026-11-27T15:06:00Z"),
-                Optional.of(new Override(approver, "reason & \"quotes\"", Optional.empty())));
+                Optional.of(new FreezeOverride(approver, "reason & \"quotes\"", Optional.empty())));
         return new GateReport(j.verdict(), j.verdict() == Verdict.BLOCK ? 1 : 3, j.reasons(), b.version(), c.version(),
                 "log <file>.jsonl", w.at(), w, Optional.of(j), 1, List.of("line 3: not valid JSON"), 0,
                 Optional.of(new LoadFigures(2000, 1990, 100, 10, java.time.Duration.ofMillis(12), java.time.Duration.ofSeconds(5))));
@@ -95,7 +95,7 @@ class ReportWritersTest {
     void markdownKeepsTablesIntactWithPipesInUserText() {
         var r = report(arm("v1.2", 1000, 100, 0, 6), arm("v|1.3", 1000, 100, 0, 7), "a|b");
         String md = MarkdownReportWriter.render(r);
-        assertThat(md).contains("`v\\|1.3`").contains("**Override** by a\\|b");
+        assertThat(md).contains("`v\\|1.3`").contains("**FreezeOverride** by a\\|b");
         assertThat(md.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(1 + 6 + 1 + 2);
     }
 }

@@ -43,7 +43,7 @@ class FreezeCalendarTest {
 
     @Test
     void overrideIsRecordedAndLiftsTheBlock() {
-        var o = new Override("Wanjiku Kamau", "hotfix for lender outage", Optional.of("INC-42"));
+        var o = new FreezeOverride("Wanjiku Kamau", "hotfix for lender outage", Optional.of("INC-42"));
         var d = nairobi.check(Instant.parse("2026-11-27T15:06:00Z"), Optional.of(o));
         assertThat(d.frozen()).isTrue();
         assertThat(d.blocks()).isFalse();

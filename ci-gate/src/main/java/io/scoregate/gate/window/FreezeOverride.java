@@ -3,9 +3,9 @@ package io.scoregate.gate.window;
 import java.util.Optional;
 
 /** A named person's decision to promote during a freeze, with the reason (and ticket) recorded in every report. */
-public record Override(String approver, String reason, Optional<String> ticket) {
+public record FreezeOverride(String approver, String reason, Optional<String> ticket) {
 
-    public Override {
+    public FreezeOverride {
         if (approver.isBlank()) {
             throw new IllegalArgumentException("`--override-approver` must name a person, but was blank");
         }
