@@ -315,6 +315,9 @@ class ScoringResourceTest {
     void shouldServeTheOpenApiDocumentAndSwaggerUi() {
         given().when().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/risk-score"), containsString("/funding-approve"));
+        given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/funding-approve'.post.responses.'504'.description", equalTo("Scoring deadline exceeded"))
+                .body("paths.'/risk-score'.post.responses.'400'.content.'application/problem+json'", notNullValue());
         given().when().get("/q/swagger-ui/").then().statusCode(is(200));
     }
 
