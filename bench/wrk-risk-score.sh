@@ -4,11 +4,15 @@
 #   2. a bare Quarkus JSON POST (/bench/echo: Jackson in, Jackson out) under wrk -t2 -c32 -d10s,
 #   3. POST /risk-score pinned to v1.2 (scoring, routing, metrics, sliding windows, access log) the same way,
 #   4. the same pinned to v1.3 (300-tree ensemble), for reference.
-# Usage: bench/wrk-risk-score.sh [port] [duration]
+# The three measured runs are repeated ROUNDS times (default 2), interleaved, so drift in a shared machine's
+# load shows up as a spread instead of silently favouring whichever runs last.
+# Usage: [ROUNDS=2] bench/wrk-risk-score.sh [port] [duration]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${1:-18080}"
 DURATION="${2:-10s}"
+ROUNDS="${ROUNDS:-2}"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 JAR=service/target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "missing $JAR: run ./mvnw -B package -pl service first" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
@@ -35,10 +39,13 @@ echo "== warm-up (5s each, not measured)"
 wrk -t2 -c32 -d5s -s bench/post-json.lua "$URL/bench/echo" > /dev/null
 wrk -t2 -c32 -d5s -s bench/post-json.lua "$URL/risk-score" -- v1.2 > /dev/null
 
-echo "== bare Quarkus JSON POST: /bench/echo"
-wrk -t2 -c32 -d"$DURATION" --latency -s bench/post-json.lua "$URL/bench/echo"
-echo "== /risk-score pinned to v1.2"
-wrk -t2 -c32 -d"$DURATION" --latency -s bench/post-json.lua "$URL/risk-score" -- v1.2
-echo "== /risk-score pinned to v1.3"
-wrk -t2 -c32 -d"$DURATION" --latency -s bench/post-json.lua "$URL/risk-score" -- v1.3
+for round in $(seq 1 "$ROUNDS"); do
+  echo "== round $round: bare Quarkus JSON POST: /bench/echo"
+  wrk -t2 -c32 -d"$DURATION" --latency -s bench/post-json.lua "$URL/bench/echo"
+  echo "== round $round: /risk-score pinned to v1.2"
+  wrk -t2 -c32 -d"$DURATION" --latency -s bench/post-json.lua "$URL/risk-score" -- v1.2
+  echo "== round $round: /risk-score pinned to v1.3"
+  wrk -t2 -c32 -d"$DURATION" --latency -s bench/post-json.lua "$URL/risk-score" -- v1.3
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== access-log lines written: $(wc -l < "$DATA/access.jsonl")"
