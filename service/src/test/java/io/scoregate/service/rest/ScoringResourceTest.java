@@ -280,6 +280,13 @@ class ScoringResourceTest {
     }
 
     @Test
+    void shouldPublishWhichVersionsLoaded() {
+        String metrics = MetricLines.scrape();
+        assertThat(metrics).contains("scoregate_model_loaded{model_version=\"v1.3\"} 1.0")
+                .contains("scoregate_model_loaded{model_version=\"broken\"} 0.0");
+    }
+
+    @Test
     void shouldWriteOneAccessLogLineWithExactlyTheContractFields() throws Exception {
         String requestId = Bodies.requestId();
         given().contentType("application/json").header("X-Model-Version", "v1.3").header("X-Request-Id", requestId)
