@@ -14,8 +14,16 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +32,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ScoringResourceTest {
+
+    @TestHTTPResource("/risk-score")
+    URL riskScore;
 
     static ValidatableResponse post(String path, String body) {
         return given().contentType("application/json").body(body).when().post(path).then();
@@ -213,6 +224,20 @@ class ScoringResourceTest {
         JsonNode line = AccessLogLines.parsedLineOf(requestId);
         assertThat(line.get("status").asText()).isEqualTo("REJECTED");
         assertThat(line.get("httpStatus").asInt()).isEqualTo(413);
+    }
+
+    @Test
+    void shouldRefuseAChunkedBodyOverTheLimitOnceRead() throws Exception {
+        // no Content-Length (the publisher's length is unknown), so the size is only known after reading
+        byte[] big = ("{\"applicationId\":\"" + "x".repeat(100 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(riskScore.toString()))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(r.body()).contains("\"type\":\"https://scoregate.io/problems/body-too-large\"")
+                .contains("the request body has 102420 bytes");
     }
 
     @Test
