@@ -42,6 +42,8 @@ public class AccessLogWriter {
     private volatile boolean running = true;
     private volatile long written;
 
+    // scoregate.data-dir is shared with the routing side (its table lives there too), so it is read as a plain
+    // property here rather than claimed by a mapping of this side.
     public AccessLogWriter(AccessLogConfig config,
                            @ConfigProperty(name = "scoregate.data-dir", defaultValue = "./data") Path dataDir,
                            ScoringMetrics metrics) {

@@ -13,6 +13,9 @@ public final class MetricNames {
     /** scoregate_access_log_dropped_total: access-log lines dropped because the writer fell behind. */
     public static final String ACCESS_LOG_DROPPED = "scoregate.access.log.dropped";
 
+    /** scoregate_model_loaded: 1 for each model version that loaded, 0 for each that failed (by model_version). */
+    public static final String MODEL_LOADED = "scoregate.model.loaded";
+
     public static final String TAG_MODEL_VERSION = "model_version";
     public static final String TAG_ENDPOINT = "endpoint";
     public static final String TAG_OUTCOME = "outcome";

@@ -1,9 +1,13 @@
 package io.scoregate.service.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
+import io.scoregate.service.model.ModelCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -36,6 +40,23 @@ public class ScoringMetrics {
         Meters m = meters.computeIfAbsent(new Key(modelVersion, endpoint, outcome), this::register);
         m.timer.record(nanos, TimeUnit.NANOSECONDS);
         m.counter.increment();
+    }
+
+    /** One gauge per version that loaded (1) or failed (0): a broken artifact shows on the dashboard. */
+    void registerModelGauges(@Observes StartupEvent event, ModelCatalog catalog) {
+        for (String version : catalog.loadedVersions()) {
+            modelGauge(version, 1);
+        }
+        for (String version : catalog.failedVersions().keySet()) {
+            modelGauge(version, 0);
+        }
+    }
+
+    private void modelGauge(String version, double value) {
+        Gauge.builder(MetricNames.MODEL_LOADED, () -> value)
+                .description("Whether the model version's artifact loaded (1) or failed (0)")
+                .tag(MetricNames.TAG_MODEL_VERSION, version)
+                .register(registry);
     }
 
     public void accessLogLineDropped() {

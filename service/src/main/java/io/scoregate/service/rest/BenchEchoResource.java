@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import java.util.Map;
+import io.smallrye.common.annotation.NonBlocking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -27,6 +28,7 @@ public class BenchEchoResource {
     @Consumes("application/json")
     @Produces("application/json")
     @Operation(hidden = true)
+    @NonBlocking // like /risk-score, on the event loop: the baseline must not pay a worker-thread hop
     public Echo echo(Map<String, Object> body) {
         if (!enabled) {
             throw new NotFoundException("POST /bench/echo is off; set scoregate.bench.echo-enabled=true");

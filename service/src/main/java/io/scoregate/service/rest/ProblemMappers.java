@@ -23,6 +23,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getResponse().hasEntity()) {
+            return e.getResponse(); // a resource that built its own answer (e.g. a problem) keeps it
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(e, "Request to %s failed", uri.getPath());

@@ -23,6 +23,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/")
 @Tag(name = "scoring")
 @Produces({"application/json", Problem.MEDIA_TYPE})
+// The error answers both endpoints share (SmallRye OpenAPI applies class-level responses to every operation).
+@APIResponse(responseCode = "400", description = "Invalid request (every bad field named) or unknown pinned version",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing or unknown X-Api-Key (when authentication is on)")
+@APIResponse(responseCode = "403", description = "Body names another lender, or pinning is not allowed")
+@APIResponse(responseCode = "413", description = "Body over scoregate.http.max-body")
+@APIResponse(responseCode = "504", description = "Scoring deadline exceeded")
 public class ScoringResource {
 
     private final ScoringExchange exchange;
@@ -38,12 +45,6 @@ public class ScoringResource {
             schema = @Schema(implementation = ApplicationSchema.class)))
     @APIResponse(responseCode = "200", description = "Scored",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RiskScoreResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request (every bad field named) or unknown pinned version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing or unknown X-Api-Key (when authentication is on)")
-    @APIResponse(responseCode = "403", description = "Body names another lender, or pinning is not allowed")
-    @APIResponse(responseCode = "413", description = "Body over scoregate.http.max-body")
-    @APIResponse(responseCode = "504", description = "Scoring deadline exceeded")
     public Uni<RestResponse<Object>> riskScore(byte[] body,
                                                @Parameter(description = "Lender API key") @RestHeader("X-Api-Key") String apiKey,
                                                @Parameter(description = "Pin a model version, e.g. v1.2") @RestHeader("X-Model-Version") String version,
@@ -58,15 +59,8 @@ public class ScoringResource {
             schema = @Schema(implementation = ApplicationSchema.class)))
     @APIResponse(responseCode = "200", description = "Decided",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FundingApprovalResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request (every bad field named) or unknown pinned version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing or unknown X-Api-Key (when authentication is on)")
-    @APIResponse(responseCode = "403", description = "Body names another lender, or pinning is not allowed")
-    @APIResponse(responseCode = "413", description = "Body over scoregate.http.max-body")
-    @APIResponse(responseCode = "504", description = "Scoring deadline exceeded")
-    public Uni<RestResponse<Object>> fundingApprove(byte[] body,
-                                                    @Parameter(description = "Lender API key") @RestHeader("X-Api-Key") String apiKey,
-                                                    @Parameter(description = "Pin a model version, e.g. v1.2") @RestHeader("X-Model-Version") String version,
+    public Uni<RestResponse<Object>> fundingApprove(byte[] body, @RestHeader("X-Api-Key") String apiKey,
+                                                    @RestHeader("X-Model-Version") String version,
                                                     @RestHeader("X-Request-Id") String requestId) {
         return exchange.handle(Endpoint.FUNDING_APPROVE, body, headers(apiKey, version, requestId));
     }

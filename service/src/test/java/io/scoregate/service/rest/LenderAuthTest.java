@@ -10,15 +10,18 @@ import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Authentication on, with the %test key of lender test-bank (SHA-256 of "test-bank-key"). */
+/**
+ * Production-like settings: authentication on, with the %test key of lender test-bank (SHA-256 of
+ * "test-bank-key"), and pinning switched off.
+ */
 @QuarkusTest
-@TestProfile(LenderAuthTest.AuthOn.class)
+@TestProfile(LenderAuthTest.ProductionLike.class)
 class LenderAuthTest {
 
-    public static class AuthOn implements QuarkusTestProfile {
+    public static class ProductionLike implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("scoregate.auth.enabled", "true");
+            return Map.of("scoregate.auth.enabled", "true", "scoregate.scoring.allow-pinning", "false");
         }
     }
 
@@ -55,5 +58,14 @@ class LenderAuthTest {
                 .when().post("/funding-approve").then().statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo("https://scoregate.io/problems/lender-mismatch"))
                 .body("errors[0].field", equalTo("lenderId"));
+    }
+
+    @Test
+    void shouldRefuseToPinWhenPinningIsSwitchedOff() {
+        given().contentType("application/json").header("X-Api-Key", "test-bank-key").header("X-Model-Version", "v1.3")
+                .body(body("test-bank")).when().post("/risk-score").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://scoregate.io/problems/pinning-not-allowed"))
+                .header("X-Model-Version", "none");
     }
 }

@@ -14,8 +14,16 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -25,8 +33,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ScoringResourceTest {
 
+    @TestHTTPResource("/risk-score")
+    URL riskScore;
+
     static ValidatableResponse post(String path, String body) {
         return given().contentType("application/json").body(body).when().post(path).then();
+    }
+
+    /**
+     * Pinned to v1.2: the expected PDs and decisions are v1.2's, and the routing table (owned by the routing
+     * side, possibly changed by its tests in the same run) must not decide which model answers.
+     */
+    static ValidatableResponse postV12(String path, String body) {
+        return given().contentType("application/json").header("X-Model-Version", "v1.2").body(body)
+                .when().post(path).then();
     }
 
     static ValidatableResponse problem(ValidatableResponse r, int status, String type) {
@@ -42,11 +62,13 @@ class ScoringResourceTest {
     @Test
     void shouldScoreARiskScoreRequestWithTheRoutedVersion() {
         Map<String, Object> body = Bodies.valid();
-        post("/risk-score", Bodies.json(body))
+        io.restassured.response.Response r = given().contentType("application/json").body(Bodies.json(body))
+                .when().post("/risk-score");
+        // unpinned: whichever version the routing table chose, the header names the version that scored it
+        assertThat(r.header("X-Model-Version")).isEqualTo(r.jsonPath().getString("modelVersion")).isIn("v1.2", "v1.3");
+        r.then()
                 .statusCode(200)
-                .header("X-Model-Version", "v1.2")
                 .body("applicationId", equalTo(body.get("applicationId")))
-                .body("modelVersion", equalTo("v1.2"))
                 .body("probabilityOfDefault", allOf(org.hamcrest.Matchers.greaterThan(0f), lessThan(1f)))
                 .body("score", allOf(org.hamcrest.Matchers.greaterThanOrEqualTo(300),
                         org.hamcrest.Matchers.lessThanOrEqualTo(850)))
@@ -59,7 +81,7 @@ class ScoringResourceTest {
     @Test
     void shouldReferATypicalApplicantUnderTheDefaultPolicy() {
         // PD of the typical body under v1.2 is about 0.149: between approve-below 0.07 and decline-from 0.20
-        post("/funding-approve", Bodies.validJson())
+        postV12("/funding-approve", Bodies.validJson())
                 .statusCode(200)
                 .header("X-Model-Version", "v1.2")
                 .body("decision", equalTo("REFERRED"))
@@ -70,7 +92,7 @@ class ScoringResourceTest {
     @Test
     void shouldApproveAStrongApplicantForTheRequestedAmount() {
         // PD about 0.006 under v1.2; 300000 KES is well under 3 months of revenue and the 5M default cap
-        post("/funding-approve", Bodies.json(Bodies.strong("acme-bank")))
+        postV12("/funding-approve", Bodies.json(Bodies.strong("acme-bank")))
                 .statusCode(200)
                 .body("decision", equalTo("APPROVED"))
                 .body("approvedAmountKes", equalTo(300000.0f))
@@ -80,7 +102,7 @@ class ScoringResourceTest {
     @Test
     void shouldApplyALendersOwnPolicy() {
         // cautious-bank caps automatic approvals at 100000 KES (see %test config)
-        post("/funding-approve", Bodies.json(Bodies.strong("cautious-bank"))).statusCode(200)
+        postV12("/funding-approve", Bodies.json(Bodies.strong("cautious-bank"))).statusCode(200)
                 .body("decision", equalTo("APPROVED"))
                 .body("approvedAmountKes", equalTo(100000.0f));
     }
@@ -91,7 +113,7 @@ class ScoringResourceTest {
         body.putAll(Map.of("businessAgeMonths", 2, "priorDefaults", 4, "revenueVolatility", 0.95,
                 "monthlyRevenueKes", 5000, "requestedAmountKes", 500000, "sector", "AGRICULTURE"));
         body.remove("crbScore");
-        post("/funding-approve", Bodies.json(body)).statusCode(200)
+        postV12("/funding-approve", Bodies.json(body)).statusCode(200)
                 .body("decision", equalTo("DECLINED"))
                 .body("riskBand", equalTo("E"));
     }
@@ -200,7 +222,7 @@ class ScoringResourceTest {
         Map<String, Object> body = Bodies.valid();
         body.remove("crbScore");
         body.put("branch", "Nakuru");
-        post("/risk-score", Bodies.json(body)).statusCode(200).body("modelVersion", equalTo("v1.2"));
+        postV12("/risk-score", Bodies.json(body)).statusCode(200).body("modelVersion", equalTo("v1.2"));
     }
 
     @Test
@@ -213,6 +235,20 @@ class ScoringResourceTest {
         JsonNode line = AccessLogLines.parsedLineOf(requestId);
         assertThat(line.get("status").asText()).isEqualTo("REJECTED");
         assertThat(line.get("httpStatus").asInt()).isEqualTo(413);
+    }
+
+    @Test
+    void shouldRefuseAChunkedBodyOverTheLimitOnceRead() throws Exception {
+        // no Content-Length (the publisher's length is unknown), so the size is only known after reading
+        byte[] big = ("{\"applicationId\":\"" + "x".repeat(100 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(riskScore.toString()))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(r.body()).contains("\"type\":\"https://scoregate.io/problems/body-too-large\"")
+                .contains("the request body has 102420 bytes");
     }
 
     @Test
@@ -280,6 +316,13 @@ class ScoringResourceTest {
     }
 
     @Test
+    void shouldPublishWhichVersionsLoaded() {
+        String metrics = MetricLines.scrape();
+        assertThat(metrics).contains("scoregate_model_loaded{model_version=\"v1.3\"} 1.0")
+                .contains("scoregate_model_loaded{model_version=\"broken\"} 0.0");
+    }
+
+    @Test
     void shouldWriteOneAccessLogLineWithExactlyTheContractFields() throws Exception {
         String requestId = Bodies.requestId();
         given().contentType("application/json").header("X-Model-Version", "v1.3").header("X-Request-Id", requestId)
@@ -315,6 +358,9 @@ class ScoringResourceTest {
     void shouldServeTheOpenApiDocumentAndSwaggerUi() {
         given().when().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/risk-score"), containsString("/funding-approve"));
+        given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/funding-approve'.post.responses.'504'.description", equalTo("Scoring deadline exceeded"))
+                .body("paths.'/risk-score'.post.responses.'400'.content.'application/problem+json'", notNullValue());
         given().when().get("/q/swagger-ui/").then().statusCode(is(200));
     }
 
