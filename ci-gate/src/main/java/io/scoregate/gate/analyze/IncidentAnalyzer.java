@@ -70,7 +70,8 @@ public final class IncidentAnalyzer {
         SlotStats after = agg.all().sum(split, Timeline.SLOTS);
         int slowBin = slowBin(before, total);
         double z = degradedZ(before, after, slowBin);
-        EvidenceStrength strength = start.isEmpty() ? EvidenceStrength.NONE : strength(z, before.n, after.n);
+        EvidenceStrength strength = start.isEmpty() || z < thresholds.minimumWorsening() ? EvidenceStrength.NONE
+                : strength(z, before.n, after.n);
         String reason = strengthReason(strength, z, before.n, after.n);
 
         var ranking = new SuspectRanker(agg, split, slowBin, thresholds).rank();
@@ -197,8 +198,9 @@ public final class IncidentAnalyzer {
     private String strengthReason(EvidenceStrength s, double stat, long nBefore, long nAfter) {
         String counts = nBefore + " requests before the change and " + nAfter + " after";
         return switch (s) {
-            case NONE -> "no split of the log into an earlier and a worse later part was found (" + (nBefore + nAfter)
-                    + " requests); values are compared over the whole log";
+            case NONE -> String.format(java.util.Locale.ROOT, "no degradation: the requests after the best split "
+                    + "(%s) are not worse than those before it beyond chance (z = %.1f, below %.1f)", counts, stat,
+                    thresholds.minimumWorsening());
             case WEAK -> String.format(java.util.Locale.ROOT,
                     "weak evidence: %s, and a standardized change of only %.1f (below %.0f); treat the ranking as a "
                             + "hint and confirm it with more traffic", counts, stat,
