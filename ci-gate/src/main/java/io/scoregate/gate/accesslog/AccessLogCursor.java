@@ -1,6 +1,5 @@
 package io.scoregate.gate.accesslog;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,7 @@ import java.util.List;
  * goes through {@link FlatLineParser} first and through {@link AccessLogReader#parse(String)} when the fast
  * path cannot decide. Malformed lines are counted, the first few kept as examples, and skipped.
  */
-public final class AccessLogCursor implements Closeable {
+public final class AccessLogCursor implements RecordCursor {
 
     /** Longer lines are not access-log records; they are counted as malformed and skipped. */
     static final int MAX_LINE_BYTES = 1 << 20;
@@ -47,7 +46,7 @@ public final class AccessLogCursor implements Closeable {
         return new AccessLogCursor(AccessLogReader.open(file), String.valueOf(file.getFileName()));
     }
 
-    /** Moves to the next valid record; false at the end of the file. */
+    @Override
     public boolean next() throws IOException {
         while (true) {
             int eol = findEndOfLine();
@@ -82,7 +81,7 @@ public final class AccessLogCursor implements Closeable {
         }
     }
 
-    /** The record {@link #next()} moved to. */
+    @Override
     public AccessLogRecord current() {
         if (current == null) {
             throw new IllegalStateException("no current record: call next() first and check that it returned true");
@@ -90,6 +89,7 @@ public final class AccessLogCursor implements Closeable {
         return current;
     }
 
+    @Override
     public ReadSummary summary() {
         return new ReadSummary(lines, records, malformed, examples);
     }

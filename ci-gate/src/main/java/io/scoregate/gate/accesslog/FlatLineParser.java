@@ -175,19 +175,40 @@ final class FlatLineParser {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** Which known field a key is: by length and first byte, then one comparison (this runs for every key). */
     private int fieldOf(int from, int len) {
-        for (int f = 1; f < NAMES.length; f++) {
-            byte[] n = NAMES[f];
-            if (n.length == len && java.util.Arrays.equals(n, 0, len, b, from, from + len)) {
-                return f;
+        int f = switch (len) {
+            case 6 -> F_STATUS;
+            case 8 -> b[from] == 'l' ? F_LENDER_ID : F_ENDPOINT;
+            case 9 -> b[from] == 't' ? F_TIMESTAMP : b[from] == 'r' ? F_REQUEST_ID : F_LATENCY;
+            case 10 -> F_HTTP_STATUS;
+            case 12 -> F_MODEL_VERSION;
+            default -> OTHER;
+        };
+        if (f == OTHER) {
+            return OTHER;
+        }
+        byte[] name = NAMES[f];
+        for (int i = 0; i < len; i++) { // keys are short: a plain loop beats the vectorized mismatch's setup
+            if (name[i] != b[from + i]) {
+                return OTHER;
             }
         }
-        return OTHER;
+        return f;
     }
 
+    /**
+     * The common single extra field becomes an immutable Map.of, which the record's Map.copyOf keeps as is;
+     * a second one switches to a HashMap (later duplicates win, as in the full parser).
+     */
     private Map<String, String> putExtra(Map<String, String> extra, int kFrom, int kLen, int vFrom, int vTo) {
-        Map<String, String> m = extra == null ? new HashMap<>(4) : extra;
-        m.put(interner.intern(b, kFrom, kFrom + kLen), interner.intern(b, vFrom, vTo));
+        String k = interner.intern(b, kFrom, kFrom + kLen);
+        String v = interner.intern(b, vFrom, vTo);
+        if (extra == null) {
+            return Map.of(k, v);
+        }
+        Map<String, String> m = extra instanceof HashMap<String, String> h ? h : new HashMap<>(extra);
+        m.put(k, v);
         return m;
     }
 
@@ -270,7 +291,7 @@ final class FlatLineParser {
     }
 
     private boolean scanLiteral() {
-        for (String lit : new String[] {"true", "false", "null"}) {
+        for (String lit : LITERALS) {
             int n = lit.length();
             if (end - pos >= n) {
                 boolean same = true;
@@ -333,8 +354,11 @@ final class FlatLineParser {
         return v;
     }
 
+    private static final RequestStatus[] STATUSES = RequestStatus.values();
+    private static final String[] LITERALS = {"true", "false", "null"};
+
     private RequestStatus status(int from, int len) {
-        for (RequestStatus s : RequestStatus.values()) {
+        for (RequestStatus s : STATUSES) {
             String n = s.name();
             if (n.length() == len) {
                 boolean same = true;

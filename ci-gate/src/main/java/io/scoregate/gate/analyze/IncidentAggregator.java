@@ -62,8 +62,9 @@ final class IncidentAggregator {
         double log = Math.log(Math.max(lat, 0.01));
         all.at(slot).add(bin, fail, lat, log, ms);
 
-        if (!r.extra().isEmpty()) {
-            for (String key : r.extra().keySet()) {
+        Map<String, String> extra = r.extra();
+        if (!extra.isEmpty() && !dimensionIndex.keySet().containsAll(extra.keySet())) {
+            for (String key : extra.keySet()) {
                 if (!dimensionIndex.containsKey(key)) {
                     addDimension(key);
                 }
@@ -74,13 +75,13 @@ final class IncidentAggregator {
         ids[1] = valueId(1, r.endpoint());
         ids[2] = valueId(2, r.lenderId());
         for (int i = FIXED.size(); i < d; i++) {
-            ids[i] = valueId(i, r.extra().getOrDefault(dimensions.get(i), ""));
+            ids[i] = valueId(i, extra.getOrDefault(dimensions.get(i), ""));
         }
         for (int i = 0; i < d; i++) {
             marginal.get(i).get(ids[i]).at(slot).add(bin, fail, lat, log, ms);
             CellSeries[][] row = pairs[i];
             for (int j = i + 1; j < d; j++) {
-                pairCell(row, i, j, ids[i], ids[j]).at(slot).add(bin, fail, lat, log, ms);
+                pairCell(row, i, j, ids[i], ids[j]).at(slot).count(bin, fail);
             }
         }
     }

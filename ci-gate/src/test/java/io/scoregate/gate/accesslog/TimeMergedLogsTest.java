@@ -1,6 +1,7 @@
 package io.scoregate.gate.accesslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -86,5 +87,37 @@ class TimeMergedLogsTest {
         ReadSummary s = AccessLogReader.read(a, got::add);
         assertThat(got).hasSize(2);
         assertThat(s).isEqualTo(new ReadSummary(3, 2, 1, List.of("line 2: not valid JSON")));
+    }
+
+    @Test
+    void prefetchingCursorRethrowsTheReadersIoErrorAndClosesEarlyWithoutHanging() throws IOException {
+        byte[] good = (line("18:00:00", "1") + "\n").getBytes(StandardCharsets.UTF_8);
+        var failing = new java.io.InputStream() {
+            int i;
+
+            @Override
+            public int read() throws IOException {
+                if (i < good.length) {
+                    return good[i++];
+                }
+                throw new IOException("disk gone");
+            }
+        };
+        var c = new PrefetchingCursor(new AccessLogCursor(failing, "x"), "x");
+        assertThatThrownBy(() -> {
+            while (c.next()) {
+                // drain
+            }
+        }).isInstanceOf(IOException.class).hasMessage("disk gone");
+        c.close();
+
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 3 * PrefetchingCursor.BATCH * PrefetchingCursor.QUEUE; i++) {
+            many.append(line("18:00:00", "r" + i)).append('\n');
+        }
+        var big = new PrefetchingCursor(new AccessLogCursor(
+                new ByteArrayInputStream(many.toString().getBytes(StandardCharsets.UTF_8)), ""), "big");
+        assertThat(big.next()).isTrue();
+        big.close(); // the reader thread is blocked on a full queue: close must release it
     }
 }

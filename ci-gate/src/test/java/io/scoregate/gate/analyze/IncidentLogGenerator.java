@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
  * endpoint, lender, region) and decides, after the change time, whether it is degraded. Seeded, so a test
  * gets the same log every run. Also the generator of bench/analyze-throughput.sh (see {@link #main}).
  */
-final class IncidentLogGenerator {
+public final class IncidentLogGenerator {
 
     static final String[] ENDPOINTS = {"/risk-score", "/funding-approve"};
     static final String[] REGIONS = {"ke-nairobi", "ke-mombasa", "ke-west"};
