@@ -1,6 +1,9 @@
 package io.scoregate.gate.accesslog;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -117,17 +120,49 @@ public final class AccessLogCursor implements RecordCursor {
                 }
                 skipLf = false;
             }
-            for (int i = scanned; i < limit; i++) {
-                byte c = buf[i];
-                if (c == '\n' || c == '\r') {
-                    return i;
-                }
+            int eol = lineEnd(buf, scanned, limit);
+            if (eol >= 0) {
+                return eol;
             }
             if (eof) {
                 return start < limit ? limit : -1;
             }
             scanned = fill();
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long LF = '\n' * ONES;
+    private static final long CR = '\r' * ONES;
+
+    /**
+     * The first {@code \n} or {@code \r} in [from, to), or -1. Eight bytes at a time: (x - 0x01..) & ~x &
+     * 0x80.. is non-zero exactly when some byte of x is zero, so a word without a line end is skipped whole;
+     * a flagged word is searched byte by byte, which decides.
+     */
+    static int lineEnd(byte[] buf, int from, int to) {
+        int i = from;
+        while (i < to) {
+            while (i + 8 <= to) {
+                long w = (long) LONGS.get(buf, i);
+                long a = w ^ LF;
+                long c = w ^ CR;
+                if (((((a - ONES) & ~a) | ((c - ONES) & ~c)) & HIGH) != 0) {
+                    break;
+                }
+                i += 8;
+            }
+            int stop = Math.min(i + 8, to);
+            for (; i < stop; i++) {
+                byte b = buf[i];
+                if (b == '\n' || b == '\r') {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private void consumeLine(int eol) {

@@ -120,4 +120,22 @@ class TimeMergedLogsTest {
         assertThat(big.next()).isTrue();
         big.close(); // the reader thread is blocked on a full queue: close must release it
     }
+
+    @Test
+    void wordAtATimeLineEndSearchAgreesWithAByteLoop() {
+        var rnd = new java.util.SplittableRandom(5);
+        byte[] alphabet = {'a', '"', '\n', '\r', 0, (byte) 0x8a, (byte) 0x0b, (byte) 0x0e, (byte) 0xff, ' '};
+        for (int round = 0; round < 20_000; round++) {
+            byte[] buf = new byte[rnd.nextInt(40)];
+            for (int i = 0; i < buf.length; i++) {
+                buf[i] = rnd.nextInt(6) == 0 ? alphabet[rnd.nextInt(alphabet.length)] : (byte) rnd.nextInt(256);
+            }
+            int from = buf.length == 0 ? 0 : rnd.nextInt(buf.length);
+            int expected = -1;
+            for (int i = from; i < buf.length && expected < 0; i++) {
+                expected = buf[i] == '\n' || buf[i] == '\r' ? i : -1;
+            }
+            assertThat(AccessLogCursor.lineEnd(buf, from, buf.length)).isEqualTo(expected);
+        }
+    }
 }
