@@ -189,8 +189,9 @@ final class FlatLineParser {
             return OTHER;
         }
         byte[] name = NAMES[f];
+        final byte[] buf = b;
         for (int i = 0; i < len; i++) { // keys are short: a plain loop beats the vectorized mismatch's setup
-            if (name[i] != b[from + i]) {
+            if (name[i] != buf[from + i]) {
                 return OTHER;
             }
         }
@@ -225,12 +226,15 @@ final class FlatLineParser {
 
     /** A string of printable ASCII without escapes; anything else goes to the full parser. */
     private boolean scanString() {
-        if (pos >= end || b[pos] != '"') {
+        final byte[] buf = b; // locals: keeps the hot loop free of field reloads
+        final int e = end;
+        int i = pos;
+        if (i >= e || buf[i] != '"') {
             return false;
         }
-        int i = pos + 1;
-        while (i < end) {
-            byte c = b[i];
+        i++;
+        for (; i < e; i++) {
+            byte c = buf[i];
             if (c == '"') {
                 strFrom = pos + 1;
                 strTo = i;
@@ -240,7 +244,6 @@ final class FlatLineParser {
             if (c < 0x20 || c == '\\' || c == 0x7f) { // negative bytes (non-ASCII) are < 0x20 too
                 return false;
             }
-            i++;
         }
         return false;
     }
