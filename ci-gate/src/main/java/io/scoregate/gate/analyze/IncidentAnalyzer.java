@@ -54,8 +54,8 @@ public final class IncidentAnalyzer {
                     EvidenceStrength.NONE, "no request to analyse", 0, empty, empty, List.of(), List.of(), notes,
                     List.of(), List.of());
         }
-        Optional<ChangePoint> latency = ChangePointDetector.latency(agg.all(), timeline);
-        Optional<ChangePoint> failures = ChangePointDetector.failureRate(agg.all(), timeline);
+        Optional<ChangePoint> latency = ChangePointDetector.latency(agg.all());
+        Optional<ChangePoint> failures = ChangePointDetector.failureRate(agg.all());
         Optional<ChangePoint> overall = choose(latency, failures);
         int firstSplit = overall.map(ChangePoint::slot).orElse(0);
         // Which value is the suspect does not need the exact start: compare every value with the rest over
@@ -86,10 +86,11 @@ public final class IncidentAnalyzer {
                     + " values; values after the first " + (IncidentAggregator.MAX_VALUES - 1)
                     + " were counted together as " + IncidentAggregator.OTHER + ".");
         }
-        List<ChartPoint> chart = ranking.suspects().isEmpty() ? chart(agg, Optional.empty())
-                : chart(agg, Optional.of(ranking.suspects().get(0)));
+        List<ChartPoint> chart = chart(agg, ranking.suspects().stream().findFirst());
+        // with no degradation there is no start to report, whatever split scored best
+        Optional<Instant> startedAt = strength == EvidenceStrength.NONE ? Optional.empty() : start.map(Start::at);
         return new IncidentAnalysis(files, read, agg.rejected(), total.n, Instant.ofEpochMilli(total.firstEpochMs),
-                Instant.ofEpochMilli(total.lastEpochMs), Duration.ofMillis(timeline.widthMs()), start.map(Start::at),
+                Instant.ofEpochMilli(total.lastEpochMs), Duration.ofMillis(timeline.widthMs()), startedAt,
                 latency, failures, strength, reason, LatencyBins.upperEdge(slowBin), GroupStats.of(before, slowBin),
                 GroupStats.of(after, slowBin), ranking.suspects(), ranking.notCorrelated(), notes, chart,
                 breakdown(agg, ranking.suspects(), slowBin));
@@ -196,7 +197,8 @@ public final class IncidentAnalyzer {
     }
 
     private String strengthReason(EvidenceStrength s, double stat, long nBefore, long nAfter) {
-        String counts = nBefore + " requests before the change and " + nAfter + " after";
+        String counts = (nBefore == 1 ? "1 request" : nBefore + " requests") + " before the change and " + nAfter
+                + " after";
         return switch (s) {
             case NONE -> String.format(java.util.Locale.ROOT, "no degradation: the requests after the best split "
                     + "(%s) are not worse than those before it beyond chance (z = %.1f, below %.1f)", counts, stat,
