@@ -44,8 +44,7 @@ final class Scenarios {
     static Scenario versionCauseWithPartlySlowLender() {
         return new Scenario() {
             public String version(boolean after, String lender, RandomGenerator rnd) {
-                double share = lender.equals("L07") ? 0.9 : 0.3;
-                return after && rnd.nextDouble() < share ? "v1.3" : "v1.2";
+                return rolloutPinnedToL07(after, lender, rnd);
             }
 
             public double slowdown(Request r, RandomGenerator rnd) {
@@ -65,14 +64,19 @@ final class Scenarios {
     static Scenario lenderCauseDuringRollout() {
         return new Scenario() {
             public String version(boolean after, String lender, RandomGenerator rnd) {
-                double share = lender.equals("L07") ? 0.9 : 0.3;
-                return after && rnd.nextDouble() < share ? "v1.3" : "v1.2";
+                return rolloutPinnedToL07(after, lender, rnd);
             }
 
             public double slowdown(Request r, RandomGenerator rnd) {
                 return r.afterChange() && r.lender().equals("L07") && rnd.nextDouble() < 0.5 ? 6 : 1;
             }
         };
+    }
+
+    /** After the change v1.3 takes 90% of lender L07's traffic and 30% of everyone else's. */
+    private static String rolloutPinnedToL07(boolean after, String lender, RandomGenerator rnd) {
+        double share = lender.equals("L07") ? 0.9 : 0.3;
+        return after && rnd.nextDouble() < share ? "v1.3" : "v1.2";
     }
 
     /** v1.3 serves exactly lender L07 after the change and is slow: the log cannot tell the two apart. */
