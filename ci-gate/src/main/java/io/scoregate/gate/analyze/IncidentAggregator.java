@@ -18,6 +18,8 @@ import java.util.Map;
 final class IncidentAggregator {
 
     static final int MAX_VALUES = 200;
+    /** Pair cells grow with the square of the dimension count: fields beyond this many are ignored (and named). */
+    static final int MAX_DIMENSIONS = 12;
     static final String OTHER = "(other)";
     private static final List<String> FIXED = List.of("modelVersion", "endpoint", "lenderId");
 
@@ -33,6 +35,7 @@ final class IncidentAggregator {
     private final List<CellSeries> allCells = new ArrayList<>();
     private int[] ids = new int[0];
     private long rejected;
+    private final java.util.Set<String> ignoredFields = new java.util.TreeSet<>();
 
     IncidentAggregator() {
         allCells.add(all);
@@ -65,8 +68,13 @@ final class IncidentAggregator {
         Map<String, String> extra = r.extra();
         if (!extra.isEmpty() && !dimensionIndex.keySet().containsAll(extra.keySet())) {
             for (String key : extra.keySet()) {
-                if (!dimensionIndex.containsKey(key)) {
+                if (dimensionIndex.containsKey(key) || ignoredFields.contains(key)) {
+                    continue;
+                }
+                if (dimensions.size() < MAX_DIMENSIONS) {
                     addDimension(key);
+                } else {
+                    ignoredFields.add(key);
                 }
             }
         }
@@ -185,6 +193,11 @@ final class IncidentAggregator {
             }
         }
         return out;
+    }
+
+    /** Fields not analysed because {@link #MAX_DIMENSIONS} dimensions were already in use. */
+    java.util.Set<String> ignoredFields() {
+        return ignoredFields;
     }
 
     long rejected() {

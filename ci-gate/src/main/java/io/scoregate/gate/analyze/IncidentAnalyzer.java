@@ -81,6 +81,10 @@ public final class IncidentAnalyzer {
         if (agg.rejected() > 0) {
             notes.add(agg.rejected() + " REJECTED requests (client mistakes) were left out: they say nothing about the model.");
         }
+        if (!agg.ignoredFields().isEmpty()) {
+            notes.add("Only the first " + IncidentAggregator.MAX_DIMENSIONS + " fields are analysed as dimensions; "
+                    + "not analysed: " + String.join(", ", agg.ignoredFields()) + ".");
+        }
         for (String d : agg.overflowed()) {
             notes.add(d + " has more than " + IncidentAggregator.MAX_VALUES
                     + " values; values after the first " + (IncidentAggregator.MAX_VALUES - 1)
