@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Folds a stream of access-log records into time-slotted statistics without keeping any record: one series
  * for all requests, one per dimension value (modelVersion, endpoint, lenderId, then every other string
- * field in the order first seen), and one per pair of values of two dimensions, which is what lets the
- * ranker stratify one suspect by another. Memory is bounded by {@link Timeline#SLOTS} x the number of
+ * field in the order first seen, alphabetically within a line), and one per pair of values of two
+ * dimensions, which is what lets the ranker stratify one suspect by another. Memory is bounded by {@link Timeline#SLOTS} x the number of
  * distinct values (at most {@link #MAX_VALUES} per dimension; later values share one "(other)" value).
  * Client mistakes (REJECTED) say nothing about the model's latency and are only counted.
  */
@@ -67,7 +67,9 @@ final class IncidentAggregator {
 
         Map<String, String> extra = r.extra();
         if (!extra.isEmpty() && !dimensionIndex.keySet().containsAll(extra.keySet())) {
-            for (String key : extra.keySet()) {
+            // sorted: the record's map iterates in a per-JVM random order, and which fields win the
+            // limited dimension slots must not change from run to run
+            for (String key : new java.util.TreeSet<>(extra.keySet())) {
                 if (dimensionIndex.containsKey(key) || ignoredFields.contains(key)) {
                     continue;
                 }

@@ -66,13 +66,13 @@ class AggregationOrderTest {
             }
             lines.add("{\"timestamp\":\"2026-11-27T18:00:" + String.format("%02d", i / 60) + "." + String.format("%03d", i % 60)
                     + "Z\",\"modelVersion\":\"v1.2\",\"latencyMs\":" + (i >= 1500 && i % 3 == 0 ? 900 : 100)
-                    + ",\"status\":\"OK\",\"traceId\":\"t" + i + "\"" + extra + "}");
+                    + ",\"status\":\"OK\",\"callId\":\"t" + i + "\"" + extra + "}");
         }
         Path log = Files.write(dir.resolve("wide.jsonl"), lines);
         IncidentAnalysis a = new IncidentAnalyzer(AnalysisThresholds.DEFAULTS).analyze(List.of(log));
 
         assertThat(a.notes()).anySatisfy(n -> assertThat(n).startsWith("Only the first 12 fields are analysed"));
-        assertThat(a.notes()).anySatisfy(n -> assertThat(n).startsWith("traceId has more than 200 values"));
+        assertThat(a.notes()).anySatisfy(n -> assertThat(n).startsWith("callId has more than 200 values"));
         // the planted slice (x0 of every f-field, same rows) is found in an analysed field
         assertThat(a.primary()).map(Suspect::value).contains("x0");
     }
