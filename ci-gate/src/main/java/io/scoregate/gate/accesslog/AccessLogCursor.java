@@ -1,7 +1,9 @@
 package io.scoregate.gate.accesslog;
 
-import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ import java.util.List;
  * goes through {@link FlatLineParser} first and through {@link AccessLogReader#parse(String)} when the fast
  * path cannot decide. Malformed lines are counted, the first few kept as examples, and skipped.
  */
-public final class AccessLogCursor implements Closeable {
+public final class AccessLogCursor implements RecordCursor {
 
     /** Longer lines are not access-log records; they are counted as malformed and skipped. */
     static final int MAX_LINE_BYTES = 1 << 20;
@@ -47,7 +49,7 @@ public final class AccessLogCursor implements Closeable {
         return new AccessLogCursor(AccessLogReader.open(file), String.valueOf(file.getFileName()));
     }
 
-    /** Moves to the next valid record; false at the end of the file. */
+    @Override
     public boolean next() throws IOException {
         while (true) {
             int eol = findEndOfLine();
@@ -82,7 +84,7 @@ public final class AccessLogCursor implements Closeable {
         }
     }
 
-    /** The record {@link #next()} moved to. */
+    @Override
     public AccessLogRecord current() {
         if (current == null) {
             throw new IllegalStateException("no current record: call next() first and check that it returned true");
@@ -90,6 +92,7 @@ public final class AccessLogCursor implements Closeable {
         return current;
     }
 
+    @Override
     public ReadSummary summary() {
         return new ReadSummary(lines, records, malformed, examples);
     }
@@ -117,17 +120,49 @@ public final class AccessLogCursor implements Closeable {
                 }
                 skipLf = false;
             }
-            for (int i = scanned; i < limit; i++) {
-                byte c = buf[i];
-                if (c == '\n' || c == '\r') {
-                    return i;
-                }
+            int eol = lineEnd(buf, scanned, limit);
+            if (eol >= 0) {
+                return eol;
             }
             if (eof) {
                 return start < limit ? limit : -1;
             }
             scanned = fill();
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long LF = '\n' * ONES;
+    private static final long CR = '\r' * ONES;
+
+    /**
+     * The first {@code \n} or {@code \r} in [from, to), or -1. Eight bytes at a time: (x - 0x01..) & ~x &
+     * 0x80.. is non-zero exactly when some byte of x is zero, so a word without a line end is skipped whole;
+     * a flagged word is searched byte by byte, which decides.
+     */
+    static int lineEnd(byte[] buf, int from, int to) {
+        int i = from;
+        while (i < to) {
+            while (i + 8 <= to) {
+                long w = (long) LONGS.get(buf, i);
+                long a = w ^ LF;
+                long c = w ^ CR;
+                if (((((a - ONES) & ~a) | ((c - ONES) & ~c)) & HIGH) != 0) {
+                    break;
+                }
+                i += 8;
+            }
+            int stop = Math.min(i + 8, to);
+            for (; i < stop; i++) {
+                byte b = buf[i];
+                if (b == '\n' || b == '\r') {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private void consumeLine(int eol) {

@@ -34,10 +34,23 @@ final class AsciiInterner {
                 }
                 return s;
             }
-            if (Arrays.equals(k, 0, k.length, buf, from, to)) {
+            if (same(k, buf, from, to)) {
                 return values[slot];
             }
             slot = (slot + 1) & (SIZE - 1);
         }
+    }
+
+    /** Values are short: a plain loop beats the vectorized mismatch's setup. */
+    private static boolean same(byte[] k, byte[] buf, int from, int to) {
+        if (k.length != to - from) {
+            return false;
+        }
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] != buf[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

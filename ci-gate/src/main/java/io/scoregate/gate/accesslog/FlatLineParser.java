@@ -175,19 +175,41 @@ final class FlatLineParser {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** Which known field a key is: by length and first byte, then one comparison (this runs for every key). */
     private int fieldOf(int from, int len) {
-        for (int f = 1; f < NAMES.length; f++) {
-            byte[] n = NAMES[f];
-            if (n.length == len && java.util.Arrays.equals(n, 0, len, b, from, from + len)) {
-                return f;
+        int f = switch (len) {
+            case 6 -> F_STATUS;
+            case 8 -> b[from] == 'l' ? F_LENDER_ID : F_ENDPOINT;
+            case 9 -> b[from] == 't' ? F_TIMESTAMP : b[from] == 'r' ? F_REQUEST_ID : F_LATENCY;
+            case 10 -> F_HTTP_STATUS;
+            case 12 -> F_MODEL_VERSION;
+            default -> OTHER;
+        };
+        if (f == OTHER) {
+            return OTHER;
+        }
+        byte[] name = NAMES[f];
+        final byte[] buf = b;
+        for (int i = 0; i < len; i++) { // keys are short: a plain loop beats the vectorized mismatch's setup
+            if (name[i] != buf[from + i]) {
+                return OTHER;
             }
         }
-        return OTHER;
+        return f;
     }
 
+    /**
+     * The common single extra field becomes an immutable Map.of, which the record's Map.copyOf keeps as is;
+     * a second one switches to a HashMap (later duplicates win, as in the full parser).
+     */
     private Map<String, String> putExtra(Map<String, String> extra, int kFrom, int kLen, int vFrom, int vTo) {
-        Map<String, String> m = extra == null ? new HashMap<>(4) : extra;
-        m.put(interner.intern(b, kFrom, kFrom + kLen), interner.intern(b, vFrom, vTo));
+        String k = interner.intern(b, kFrom, kFrom + kLen);
+        String v = interner.intern(b, vFrom, vTo);
+        if (extra == null) {
+            return Map.of(k, v);
+        }
+        Map<String, String> m = extra instanceof HashMap<String, String> h ? h : new HashMap<>(extra);
+        m.put(k, v);
         return m;
     }
 
@@ -204,12 +226,15 @@ final class FlatLineParser {
 
     /** A string of printable ASCII without escapes; anything else goes to the full parser. */
     private boolean scanString() {
-        if (pos >= end || b[pos] != '"') {
+        final byte[] buf = b; // locals: keeps the hot loop free of field reloads
+        final int e = end;
+        int i = pos;
+        if (i >= e || buf[i] != '"') {
             return false;
         }
-        int i = pos + 1;
-        while (i < end) {
-            byte c = b[i];
+        i++;
+        for (; i < e; i++) {
+            byte c = buf[i];
             if (c == '"') {
                 strFrom = pos + 1;
                 strTo = i;
@@ -219,7 +244,6 @@ final class FlatLineParser {
             if (c < 0x20 || c == '\\' || c == 0x7f) { // negative bytes (non-ASCII) are < 0x20 too
                 return false;
             }
-            i++;
         }
         return false;
     }
@@ -270,7 +294,7 @@ final class FlatLineParser {
     }
 
     private boolean scanLiteral() {
-        for (String lit : new String[] {"true", "false", "null"}) {
+        for (String lit : LITERALS) {
             int n = lit.length();
             if (end - pos >= n) {
                 boolean same = true;
@@ -333,8 +357,11 @@ final class FlatLineParser {
         return v;
     }
 
+    private static final RequestStatus[] STATUSES = RequestStatus.values();
+    private static final String[] LITERALS = {"true", "false", "null"};
+
     private RequestStatus status(int from, int len) {
-        for (RequestStatus s : RequestStatus.values()) {
+        for (RequestStatus s : STATUSES) {
             String n = s.name();
             if (n.length() == len) {
                 boolean same = true;

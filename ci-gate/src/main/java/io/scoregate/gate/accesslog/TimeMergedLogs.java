@@ -13,18 +13,19 @@ import java.util.PriorityQueue;
  * file (a heap of cursors), so memory does not grow with the files. Each file is assumed to be written in
  * time order; a line that goes backwards within its file (threads finishing out of order) is passed on
  * where it stands, not re-sorted, so the merged stream is ordered only as well as its files are. Ties go to
- * the file named first.
+ * the file named first. Each file is parsed on its own thread ({@link PrefetchingCursor}); the merge and
+ * whoever consumes it run on the caller's thread.
  */
 public final class TimeMergedLogs implements Closeable {
 
-    private record Head(AccessLogCursor cursor, int fileIndex) {
+    private record Head(RecordCursor cursor, int fileIndex) {
     }
 
-    private final List<AccessLogCursor> cursors;
+    private final List<RecordCursor> cursors;
     private final PriorityQueue<Head> heap;
     private AccessLogRecord current;
 
-    private TimeMergedLogs(List<AccessLogCursor> cursors) throws IOException {
+    private TimeMergedLogs(List<RecordCursor> cursors) throws IOException {
         this.cursors = cursors;
         this.heap = new PriorityQueue<>(Math.max(1, cursors.size()),
                 Comparator.<Head, java.time.Instant>comparing(h -> h.cursor().current().timestamp())
@@ -38,14 +39,14 @@ public final class TimeMergedLogs implements Closeable {
 
     /** Opens every file; on failure closes the ones already open and rethrows. */
     public static TimeMergedLogs open(List<Path> files) throws IOException {
-        List<AccessLogCursor> opened = new ArrayList<>();
+        List<RecordCursor> opened = new ArrayList<>();
         try {
             for (Path f : files) {
-                opened.add(AccessLogCursor.open(f));
+                opened.add(new PrefetchingCursor(AccessLogCursor.open(f), String.valueOf(f.getFileName())));
             }
             return new TimeMergedLogs(opened);
         } catch (IOException | RuntimeException e) {
-            for (AccessLogCursor c : opened) {
+            for (RecordCursor c : opened) {
                 try {
                     c.close();
                 } catch (IOException suppressed) {
@@ -62,7 +63,7 @@ public final class TimeMergedLogs implements Closeable {
             return false;
         }
         if (cursors.size() == 1) { // the common case needs no heap traffic
-            AccessLogCursor only = heap.peek().cursor();
+            RecordCursor only = heap.peek().cursor();
             current = only.current();
             if (!only.next()) {
                 heap.clear();
@@ -87,7 +88,7 @@ public final class TimeMergedLogs implements Closeable {
     /** Lines, records and malformed lines of all files together. */
     public ReadSummary summary() {
         ReadSummary total = new ReadSummary(0, 0, 0, List.of());
-        for (AccessLogCursor c : cursors) {
+        for (RecordCursor c : cursors) {
             total = total.plus(c.summary());
         }
         return total;
@@ -96,7 +97,7 @@ public final class TimeMergedLogs implements Closeable {
     @Override
     public void close() throws IOException {
         IOException first = null;
-        for (AccessLogCursor c : cursors) {
+        for (RecordCursor c : cursors) {
             try {
                 c.close();
             } catch (IOException e) {

@@ -20,12 +20,12 @@ final class ChangePointDetector {
     private ChangePointDetector() {
     }
 
-    static Optional<ChangePoint> latency(CellSeries all, Timeline timeline) {
-        return best(all, timeline, ChangePoint.Kind.LATENCY);
+    static Optional<ChangePoint> latency(CellSeries all) {
+        return best(all, ChangePoint.Kind.LATENCY);
     }
 
-    static Optional<ChangePoint> failureRate(CellSeries all, Timeline timeline) {
-        return best(all, timeline, ChangePoint.Kind.FAILURE_RATE);
+    static Optional<ChangePoint> failureRate(CellSeries all) {
+        return best(all, ChangePoint.Kind.FAILURE_RATE);
     }
 
     /** A worsening split of a proportion series: the first "after" slot and its two-proportion z. */
@@ -64,7 +64,7 @@ final class ChangePointDetector {
         return Optional.ofNullable(best);
     }
 
-    private static Optional<ChangePoint> best(CellSeries all, Timeline timeline, ChangePoint.Kind kind) {
+    private static Optional<ChangePoint> best(CellSeries all, ChangePoint.Kind kind) {
         List<SlotStats> slots = new ArrayList<>();
         List<Integer> index = new ArrayList<>();
         for (int i = 0; i < Timeline.SLOTS; i++) {

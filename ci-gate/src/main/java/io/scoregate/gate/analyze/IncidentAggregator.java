@@ -10,14 +10,16 @@ import java.util.Map;
 /**
  * Folds a stream of access-log records into time-slotted statistics without keeping any record: one series
  * for all requests, one per dimension value (modelVersion, endpoint, lenderId, then every other string
- * field in the order first seen), and one per pair of values of two dimensions, which is what lets the
- * ranker stratify one suspect by another. Memory is bounded by {@link Timeline#SLOTS} x the number of
+ * field in the order first seen, alphabetically within a line), and one per pair of values of two
+ * dimensions, which is what lets the ranker stratify one suspect by another. Memory is bounded by {@link Timeline#SLOTS} x the number of
  * distinct values (at most {@link #MAX_VALUES} per dimension; later values share one "(other)" value).
  * Client mistakes (REJECTED) say nothing about the model's latency and are only counted.
  */
 final class IncidentAggregator {
 
     static final int MAX_VALUES = 200;
+    /** Pair cells grow with the square of the dimension count: fields beyond this many are ignored (and named). */
+    static final int MAX_DIMENSIONS = 12;
     static final String OTHER = "(other)";
     private static final List<String> FIXED = List.of("modelVersion", "endpoint", "lenderId");
 
@@ -33,6 +35,7 @@ final class IncidentAggregator {
     private final List<CellSeries> allCells = new ArrayList<>();
     private int[] ids = new int[0];
     private long rejected;
+    private final java.util.Set<String> ignoredFields = new java.util.TreeSet<>();
 
     IncidentAggregator() {
         allCells.add(all);
@@ -62,10 +65,18 @@ final class IncidentAggregator {
         double log = Math.log(Math.max(lat, 0.01));
         all.at(slot).add(bin, fail, lat, log, ms);
 
-        if (!r.extra().isEmpty()) {
-            for (String key : r.extra().keySet()) {
-                if (!dimensionIndex.containsKey(key)) {
+        Map<String, String> extra = r.extra();
+        if (!extra.isEmpty() && !dimensionIndex.keySet().containsAll(extra.keySet())) {
+            // sorted: the record's map iterates in a per-JVM random order, and which fields win the
+            // limited dimension slots must not change from run to run
+            for (String key : new java.util.TreeSet<>(extra.keySet())) {
+                if (dimensionIndex.containsKey(key) || ignoredFields.contains(key)) {
+                    continue;
+                }
+                if (dimensions.size() < MAX_DIMENSIONS) {
                     addDimension(key);
+                } else {
+                    ignoredFields.add(key);
                 }
             }
         }
@@ -74,13 +85,13 @@ final class IncidentAggregator {
         ids[1] = valueId(1, r.endpoint());
         ids[2] = valueId(2, r.lenderId());
         for (int i = FIXED.size(); i < d; i++) {
-            ids[i] = valueId(i, r.extra().getOrDefault(dimensions.get(i), ""));
+            ids[i] = valueId(i, extra.getOrDefault(dimensions.get(i), ""));
         }
         for (int i = 0; i < d; i++) {
             marginal.get(i).get(ids[i]).at(slot).add(bin, fail, lat, log, ms);
             CellSeries[][] row = pairs[i];
             for (int j = i + 1; j < d; j++) {
-                pairCell(row, i, j, ids[i], ids[j]).at(slot).add(bin, fail, lat, log, ms);
+                pairCell(row, i, j, ids[i], ids[j]).at(slot).count(bin, fail);
             }
         }
     }
@@ -184,6 +195,11 @@ final class IncidentAggregator {
             }
         }
         return out;
+    }
+
+    /** Fields not analysed because {@link #MAX_DIMENSIONS} dimensions were already in use. */
+    java.util.Set<String> ignoredFields() {
+        return ignoredFields;
     }
 
     long rejected() {

@@ -28,8 +28,14 @@ public record IncidentAnalysis(List<String> files, ReadSummary read, long reject
         primaryDimension = List.copyOf(primaryDimension);
     }
 
-    /** The first suspect, if any value explains at least the minimum share of the degradation. */
+    /**
+     * The first suspect that is not explained by another dimension, when the log shows a degradation at
+     * all; with no worsening over time there is nothing to be the cause of.
+     */
     public Optional<Suspect> primary() {
+        if (strength == EvidenceStrength.NONE) {
+            return Optional.empty();
+        }
         return suspects.stream().filter(s -> s.explainedBy().isEmpty()).findFirst();
     }
 }

@@ -54,8 +54,8 @@ public final class IncidentAnalyzer {
                     EvidenceStrength.NONE, "no request to analyse", 0, empty, empty, List.of(), List.of(), notes,
                     List.of(), List.of());
         }
-        Optional<ChangePoint> latency = ChangePointDetector.latency(agg.all(), timeline);
-        Optional<ChangePoint> failures = ChangePointDetector.failureRate(agg.all(), timeline);
+        Optional<ChangePoint> latency = ChangePointDetector.latency(agg.all());
+        Optional<ChangePoint> failures = ChangePointDetector.failureRate(agg.all());
         Optional<ChangePoint> overall = choose(latency, failures);
         int firstSplit = overall.map(ChangePoint::slot).orElse(0);
         // Which value is the suspect does not need the exact start: compare every value with the rest over
@@ -70,7 +70,8 @@ public final class IncidentAnalyzer {
         SlotStats after = agg.all().sum(split, Timeline.SLOTS);
         int slowBin = slowBin(before, total);
         double z = degradedZ(before, after, slowBin);
-        EvidenceStrength strength = start.isEmpty() ? EvidenceStrength.NONE : strength(z, before.n, after.n);
+        EvidenceStrength strength = start.isEmpty() || z < thresholds.minimumWorsening() ? EvidenceStrength.NONE
+                : strength(z, before.n, after.n);
         String reason = strengthReason(strength, z, before.n, after.n);
 
         var ranking = new SuspectRanker(agg, split, slowBin, thresholds).rank();
@@ -80,15 +81,20 @@ public final class IncidentAnalyzer {
         if (agg.rejected() > 0) {
             notes.add(agg.rejected() + " REJECTED requests (client mistakes) were left out: they say nothing about the model.");
         }
+        if (!agg.ignoredFields().isEmpty()) {
+            notes.add("Only the first " + IncidentAggregator.MAX_DIMENSIONS + " fields are analysed as dimensions; "
+                    + "not analysed: " + String.join(", ", agg.ignoredFields()) + ".");
+        }
         for (String d : agg.overflowed()) {
             notes.add(d + " has more than " + IncidentAggregator.MAX_VALUES
                     + " values; values after the first " + (IncidentAggregator.MAX_VALUES - 1)
                     + " were counted together as " + IncidentAggregator.OTHER + ".");
         }
-        List<ChartPoint> chart = ranking.suspects().isEmpty() ? chart(agg, Optional.empty())
-                : chart(agg, Optional.of(ranking.suspects().get(0)));
+        List<ChartPoint> chart = chart(agg, ranking.suspects().stream().findFirst());
+        // with no degradation there is no start to report, whatever split scored best
+        Optional<Instant> startedAt = strength == EvidenceStrength.NONE ? Optional.empty() : start.map(Start::at);
         return new IncidentAnalysis(files, read, agg.rejected(), total.n, Instant.ofEpochMilli(total.firstEpochMs),
-                Instant.ofEpochMilli(total.lastEpochMs), Duration.ofMillis(timeline.widthMs()), start.map(Start::at),
+                Instant.ofEpochMilli(total.lastEpochMs), Duration.ofMillis(timeline.widthMs()), startedAt,
                 latency, failures, strength, reason, LatencyBins.upperEdge(slowBin), GroupStats.of(before, slowBin),
                 GroupStats.of(after, slowBin), ranking.suspects(), ranking.notCorrelated(), notes, chart,
                 breakdown(agg, ranking.suspects(), slowBin));
@@ -195,10 +201,12 @@ public final class IncidentAnalyzer {
     }
 
     private String strengthReason(EvidenceStrength s, double stat, long nBefore, long nAfter) {
-        String counts = nBefore + " requests before the change and " + nAfter + " after";
+        String counts = (nBefore == 1 ? "1 request" : nBefore + " requests") + " before the change and " + nAfter
+                + " after";
         return switch (s) {
-            case NONE -> "no split of the log into an earlier and a worse later part was found (" + (nBefore + nAfter)
-                    + " requests); values are compared over the whole log";
+            case NONE -> String.format(java.util.Locale.ROOT, "no degradation: the requests after the best split "
+                    + "(%s) are not worse than those before it beyond chance (z = %.1f, below %.1f)", counts, stat,
+                    thresholds.minimumWorsening());
             case WEAK -> String.format(java.util.Locale.ROOT,
                     "weak evidence: %s, and a standardized change of only %.1f (below %.0f); treat the ranking as a "
                             + "hint and confirm it with more traffic", counts, stat,

@@ -43,6 +43,19 @@ final class SlotStats {
         }
     }
 
+    /**
+     * Counts only (requests, failures, latency bins): enough for the pair cells, which are only asked for
+     * {@link #n} and {@link #degraded}; their sums, extremes and times stay unset.
+     */
+    void count(int bin, boolean fail) {
+        n++;
+        if (fail) {
+            failed++;
+        } else {
+            okBins[bin]++;
+        }
+    }
+
     void addAll(SlotStats o) {
         n += o.n;
         failed += o.failed;

@@ -95,12 +95,14 @@ final class SuspectRanker {
         SlotStats outAfter = minus(allAfter, inAfter);
         long a = inAfter.degraded(slowBin);
         var crudeStratum = new MantelHaenszel.Stratum(a, inAfter.n, degradedAfter - a, allAfter.n - inAfter.n);
-        double crude = MantelHaenszel.crude(crudeStratum);
+        MantelHaenszel.Estimate crudeEstimate = MantelHaenszel.crude(crudeStratum);
+        double crude = crudeEstimate.riskRatio();
         double support = (double) a / degradedAfter;
 
         List<Control> controls = new ArrayList<>();
         List<String> inseparable = new ArrayList<>();
         double adjusted = crude;
+        MantelHaenszel.Estimate adjustedEstimate = crudeEstimate;
         String adjustedBy = "";
         for (int e = 0; e < agg.dimensions().size(); e++) {
             if (e == d || valuesAfter(e).size() < 2) {
@@ -122,19 +124,24 @@ final class SuspectRanker {
                 }
             }
             double share = inAfter.n == 0 ? 0 : informative / inAfter.n;
-            double rr = MantelHaenszel.riskRatio(strata);
+            MantelHaenszel.Estimate est = MantelHaenszel.pooled(strata);
+            double rr = est.riskRatio();
             controls.add(new Control(agg.dimensions().get(e), rr, share));
             if (share < 1 - thresholds.collinearShare()) {
                 inseparable.addAll(alwaysTogether);
-            } else if (!Double.isNaN(rr) && rr < adjusted) {
+            } else if (!Double.isNaN(rr) && !(rr >= adjusted)) {
                 adjusted = rr;
+                adjustedEstimate = est;
                 adjustedBy = agg.dimensions().get(e);
             }
         }
         double crudeScore = attributable(support, crude);
-        double score = attributable(support, adjusted);
-        List<String> explainedBy = score < thresholds.minScore() && !adjustedBy.isEmpty()
-                ? List.of(adjustedBy) : List.of();
+        // Explained away: clearly bad on its own, but no longer distinguishable from no effect once another
+        // dimension is held fixed. With too few requests to be clear either way, the point estimate stands.
+        boolean explained = !adjustedBy.isEmpty() && (attributable(support, adjusted) < thresholds.minScore()
+                || crudeEstimate.low() > 1 && adjustedEstimate.includesOne());
+        double score = explained ? 0 : attributable(support, adjusted);
+        List<String> explainedBy = explained ? List.of(adjustedBy) : List.of();
         long otherBaseline = allBefore.n + (allAfter.n - degradedAfter);
         double baselineShare = otherBaseline == 0 ? 0
                 : (double) (inBefore.n + (inAfter.n - a)) / otherBaseline;

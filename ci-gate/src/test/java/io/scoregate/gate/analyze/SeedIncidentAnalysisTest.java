@@ -26,7 +26,7 @@ class SeedIncidentAnalysisTest {
         assertThat(a.suspects()).extracting(Suspect::dimension).doesNotContain("endpoint");
         // eight lines cannot be strong evidence, and the report must say so
         assertThat(a.strength()).isEqualTo(EvidenceStrength.WEAK);
-        assertThat(a.strengthReason()).contains("weak evidence").contains("1 requests before").contains("7 after");
+        assertThat(a.strengthReason()).contains("weak evidence").contains("1 request before").contains("7 after");
         // the evidence is the write-up's: v1.3 680-890 ms with 4 of 5 timed out
         assertThat(first.insideAfter().requests()).isEqualTo(5);
         assertThat(first.insideAfter().failed()).isEqualTo(4);

@@ -30,6 +30,10 @@ final class AnalysisNarrative {
 
     static String headline(IncidentAnalysis a) {
         var primary = a.primary();
+        if (a.strength() == io.scoregate.gate.analyze.EvidenceStrength.NONE) {
+            return "No degradation found: the later requests are not worse than the earlier ones, so there is no "
+                    + "cause to name.";
+        }
         if (primary.isEmpty()) {
             return a.startedAt().isPresent()
                     ? "No cause found: the service got worse from " + Fmt.time(a.startedAt().get())
@@ -158,12 +162,16 @@ final class AnalysisNarrative {
         return out;
     }
 
+    static String requests(long n) {
+        return n == 1 ? "1 request" : n + " requests";
+    }
+
     static String group(GroupStats g) {
         if (g.requests() == 0) {
             return "no requests";
         }
         String range = g.maxMs() > 0 ? Fmt.ms(g.minMs()).replace(" ms", "") + "-" + Fmt.ms(g.maxMs()) + ", " : "";
         String p95 = g.requests() > g.failed() ? ", p95 of the successful ~" + Fmt.ms(g.p95Ms()) : "";
-        return g.requests() + " requests, " + range + "mean " + Fmt.ms(g.meanMs()) + p95 + ", " + Fmt.pct(g.failureRate()) + " timed out or failed (" + g.failed() + "/" + g.requests() + ")";
+        return requests(g.requests()) + ", " + range + "mean " + Fmt.ms(g.meanMs()) + p95 + ", " + Fmt.pct(g.failureRate()) + " timed out or failed (" + g.failed() + "/" + g.requests() + ")";
     }
 }

@@ -22,6 +22,12 @@ final class Fmt {
 
     static String pct(double fraction) {
         double p = 100 * fraction;
+        if (p > 0 && p < 0.1) {
+            return "<0.1%";
+        }
+        if (p > 99 && p < 100) { // 99.96% is not "100%": round down to show it is not all
+            return String.format(Locale.ROOT, "%.1f%%", Math.floor(p * 10) / 10);
+        }
         return p > 0 && p < 1 ? String.format(Locale.ROOT, "%.1f%%", p) : Math.round(p) + "%";
     }
 

@@ -1,5 +1,6 @@
 package io.scoregate.gate.analyze.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,7 +23,8 @@ import java.util.Optional;
  */
 public final class JsonAnalysisWriter implements AnalysisWriter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false); // the caller owns the writer
 
     @Override
     public void write(IncidentAnalysis a, Writer out) throws IOException {
@@ -74,7 +76,7 @@ public final class JsonAnalysisWriter implements AnalysisWriter {
             number(o, "outsideMeanMs", p.outsideMeanMs());
             number(o, "outsideFailureRate", p.outsideFailureRate());
         }
-        MAPPER.writeValue(new NonClosing(out), root);
+        MAPPER.writeValue(out, root);
         out.write('\n');
         out.flush();
     }
@@ -140,17 +142,6 @@ public final class JsonAnalysisWriter implements AnalysisWriter {
             o.put(name, Math.round(v * 1e6) / 1e6);
         } else {
             o.putNull(name);
-        }
-    }
-
-    private static final class NonClosing extends java.io.FilterWriter {
-        NonClosing(Writer w) {
-            super(w);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }
