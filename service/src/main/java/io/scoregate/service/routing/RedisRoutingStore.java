@@ -102,7 +102,8 @@ public final class RedisRoutingStore implements RoutingStore {
     }
 
     /** Whether the push channel is known to be connected; false after Redis dropped it. */
-    public boolean subscriptionAlive() {
+    @Override
+    public boolean pushConnected() {
         return subscriptionAlive;
     }
 
@@ -121,6 +122,12 @@ public final class RedisRoutingStore implements RoutingStore {
             }
         }, () -> markDead("ended"), failure -> markDead(String.valueOf(failure))), "subscribe to " + channel);
         subscriptionAlive = true;
+    }
+
+    @Override
+    public synchronized void resubscribe(Consumer<RoutingTable> listener) {
+        subscriptionAlive = false;
+        subscribe(listener);
     }
 
     private void markDead(String why) {
