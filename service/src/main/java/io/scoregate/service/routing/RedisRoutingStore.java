@@ -48,6 +48,7 @@ public final class RedisRoutingStore implements RoutingStore {
     private final String channel;
     private volatile PubSubCommands.RedisSubscriber subscriber;
     private volatile boolean subscriptionAlive;
+    private volatile long subscriptionGeneration;
 
     public RedisRoutingStore(RedisDataSource redis, String keyPrefix) {
         this.redis = redis;
@@ -113,6 +114,8 @@ public final class RedisRoutingStore implements RoutingStore {
             return;
         }
         unsubscribeQuietly();
+        // The old subscription's end callback may fire after this one starts; only its own generation counts.
+        long generation = ++subscriptionGeneration;
         PubSubCommands<String> pubsub = redis.pubsub(String.class);
         subscriber = call(() -> pubsub.subscribe(channel, json -> {
             try {
@@ -120,7 +123,8 @@ public final class RedisRoutingStore implements RoutingStore {
             } catch (RoutingJson.InvalidTableException e) {
                 LOG.warnf("ignoring unreadable routing push on %s: %s", channel, e.getMessage());
             }
-        }, () -> markDead("ended"), failure -> markDead(String.valueOf(failure))), "subscribe to " + channel);
+        }, () -> markDead(generation, "ended"), failure -> markDead(generation, String.valueOf(failure))),
+                "subscribe to " + channel);
         subscriptionAlive = true;
     }
 
@@ -130,7 +134,10 @@ public final class RedisRoutingStore implements RoutingStore {
         subscribe(listener);
     }
 
-    private void markDead(String why) {
+    private void markDead(long generation, String why) { // event loop: must not take the monitor
+        if (generation != subscriptionGeneration) {
+            return;
+        }
         if (subscriptionAlive) {
             LOG.warnf("routing push channel %s lost (%s); the periodic re-read covers until it is back", channel, why);
         }
