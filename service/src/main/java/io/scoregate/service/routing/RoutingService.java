@@ -95,7 +95,7 @@ public class RoutingService implements TrafficRouter {
             if (stored.isEmpty()) {
                 seed();
             } else {
-                apply(stored.get(), "re-read");
+                applyReRead(stored.get());
             }
             if (resubscribe.get()) {
                 store.resubscribe(this::onPush);
@@ -120,6 +120,20 @@ public class RoutingService implements TrafficRouter {
         } else {
             store.read().ifPresent(t -> apply(t, "re-read after seeding race"));
         }
+    }
+
+    private void applyReRead(RoutingTable stored) {
+        RoutingTable table = stored;
+        if (table.revision() < current.get().revision()) {
+            // A push may have overtaken this read; only a second read that still says so means the store
+            // really went back (restored from an old backup, say). The store is the truth: follow it, loudly.
+            table = store.read().orElse(table);
+            if (table.revision() < current.get().revision()) {
+                LOG.warnf("routing store went back from rev %d to %s; following the store", current.get().revision(),
+                        table.summary());
+            }
+        }
+        apply(table, "re-read");
     }
 
     private void onPush(RoutingTable table) {
@@ -164,7 +178,7 @@ public class RoutingService implements TrafficRouter {
                 WriteBasis basis = readForWrite();
                 RoutingTable before = basis.table();
                 if (!before.candidate().map(candidate::equals).orElse(false) || before.weightOf(candidate) == 0) {
-                    if (basis.storeRevision() == before.revision()) {
+                    if (basis.storeRevision() == before.revision() && before.revision() > current.get().revision()) {
                         apply(before, "rollback check");
                     }
                     return new ChangeResult.Unchanged(before);
