@@ -97,9 +97,13 @@ public class RoutingService implements TrafficRouter {
             } else {
                 applyReRead(stored.get());
             }
-            if (resubscribe.get()) {
-                store.resubscribe(this::onPush);
-                resubscribe.set(false);
+            if (resubscribe.getAndSet(false)) {
+                try {
+                    store.resubscribe(this::onPush);
+                } catch (RoutingStoreException e) {
+                    resubscribe.set(true);
+                    throw e;
+                }
             } else {
                 store.subscribe(this::onPush);
             }
