@@ -44,9 +44,7 @@ public class AdminRoutingResource {
 
     @GET
     public AdminRoutingView get() {
-        var applied = routing.current();
-        var stored = routing.storeTable().orElse(applied);
-        return AdminRoutingView.of(stored, applied, routing.instanceId(), routing.storeStatus());
+        return AdminRoutingView.of(routing.storeTable().orElse(routing.current()), routing);
     }
 
     @GET
@@ -101,8 +99,7 @@ public class AdminRoutingResource {
         ChangeResult result = routing.change(parsed.change().get());
         if (result instanceof ChangeResult.Applied applied) {
             LOG.infof("routing changed by %s: %s (%s)", actor, applied.table().summary(), applied.table().reason());
-            return Response.ok(AdminRoutingView.of(applied.table(), routing.current(), routing.instanceId(),
-                    routing.storeStatus())).build();
+            return Response.ok(AdminRoutingView.of(applied.table(), routing)).build();
         }
         if (result instanceof ChangeResult.Conflict conflict) {
             return AdminRoutingProblem.of(Response.Status.CONFLICT, "revision-conflict", "Routing table has changed",

@@ -6,7 +6,9 @@ import io.scoregate.service.metrics.RecentTraffic;
 import io.scoregate.service.metrics.RoutingMetrics;
 import io.scoregate.service.routing.ChangeResult;
 import io.scoregate.service.routing.RoutingService;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
@@ -35,6 +37,15 @@ public class RollbackGuard {
         this.traffic = traffic;
         this.metrics = metrics;
         this.notifier = notifier;
+    }
+
+    /** Builds the policy at startup, so a bad threshold stops the service with its message instead of a tick. */
+    void onStart(@Observes StartupEvent event) {
+        GuardThresholds t = GuardThresholds.from(config);
+        LOG.infof("rollback guard %s: every %s over %s, min %d requests, mean > %.2fx, p95 > %.2fx, "
+                        + "timeouts > %.1f%%, errors > %.1f%%", config.enabled() ? "on" : "OFF", config.interval(),
+                t.window(), t.minRequests(), t.meanLatencyFactor(), t.p95LatencyFactor(), 100 * t.maxTimeoutRate(),
+                100 * t.maxErrorRate());
     }
 
     @Scheduled(every = "${scoregate.guard.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

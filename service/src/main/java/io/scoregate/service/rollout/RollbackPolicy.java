@@ -44,7 +44,7 @@ public final class RollbackPolicy {
         VersionWindow s = traffic.recent(table.stable(), window);
         if (c.requests() < limits.minRequests()) {
             return insufficient(candidate, candidate + " has " + c.requests() + " of the " + limits.minRequests()
-                    + " requests needed in the last " + window.toSeconds() + " s", Optional.of(c), Optional.of(s));
+                    + " requests needed in the last " + seconds(window), Optional.of(c), Optional.of(s));
         }
         if (c.timeoutRate() > limits.maxTimeoutRate()) {
             return breach(candidate, RollbackRule.TIMEOUT_RATE, String.format(Locale.ROOT,
@@ -71,8 +71,8 @@ public final class RollbackPolicy {
                     s.p95LatencyMs()), c, s);
         }
         return new GuardDecision(GuardDecision.Outcome.HEALTHY, Optional.of(candidate), Optional.empty(),
-                String.format(Locale.ROOT, "%s healthy over %d s: mean %.1f ms, p95 %.1f ms, timeouts %.1f%%, "
-                                + "errors %.1f%% (stable mean %.1f ms, p95 %.1f ms)", candidate, window.toSeconds(),
+                String.format(Locale.ROOT, "%s healthy over %s: mean %.1f ms, p95 %.1f ms, timeouts %.1f%%, "
+                                + "errors %.1f%% (stable mean %.1f ms, p95 %.1f ms)", candidate, seconds(window),
                         c.meanLatencyMs(), c.p95LatencyMs(), 100 * c.timeoutRate(), 100 * c.errorRate(),
                         s.meanLatencyMs(), s.p95LatencyMs()), Optional.of(c), Optional.of(s));
     }
@@ -86,7 +86,11 @@ public final class RollbackPolicy {
     private static GuardDecision breach(String candidate, RollbackRule rule, String numbers, VersionWindow c,
                                         VersionWindow s) {
         return new GuardDecision(GuardDecision.Outcome.BREACH, Optional.of(candidate), Optional.of(rule),
-                candidate + " breached " + rule.label() + ": " + numbers + " over " + c.window().toSeconds()
-                        + " s", Optional.of(c), Optional.of(s));
+                candidate + " breached " + rule.label() + ": " + numbers + " over " + seconds(c.window()),
+                Optional.of(c), Optional.of(s));
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }

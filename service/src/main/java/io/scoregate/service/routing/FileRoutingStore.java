@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +33,8 @@ import java.util.function.Consumer;
  * as {@code routing.json.corrupt-<millis>} for inspection.
  */
 public final class FileRoutingStore implements RoutingStore {
+
+    private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
 
     private final Path table;
     private final Path audit;
@@ -74,6 +79,19 @@ public final class FileRoutingStore implements RoutingStore {
 
     @Override
     public CasOutcome compareAndSet(long expectedRevision, RoutingTable next, RoutingAuditEntry entry) {
+        // A FileLock excludes other processes only; threads of this JVM would get OverlappingFileLockException,
+        // so they queue on a lock per directory first.
+        ReentrantLock inProcess = IN_PROCESS_LOCKS.computeIfAbsent(lock.toAbsolutePath().normalize(),
+                p -> new ReentrantLock());
+        inProcess.lock();
+        try {
+            return lockedCompareAndSet(expectedRevision, next, entry);
+        } finally {
+            inProcess.unlock();
+        }
+    }
+
+    private CasOutcome lockedCompareAndSet(long expectedRevision, RoutingTable next, RoutingAuditEntry entry) {
         try {
             Files.createDirectories(table.getParent());
             try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

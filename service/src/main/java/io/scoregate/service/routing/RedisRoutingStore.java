@@ -48,6 +48,7 @@ public final class RedisRoutingStore implements RoutingStore {
     private final String channel;
     private volatile PubSubCommands.RedisSubscriber subscriber;
     private volatile boolean subscriptionAlive;
+    private volatile long subscriptionGeneration;
 
     public RedisRoutingStore(RedisDataSource redis, String keyPrefix) {
         this.redis = redis;
@@ -102,7 +103,8 @@ public final class RedisRoutingStore implements RoutingStore {
     }
 
     /** Whether the push channel is known to be connected; false after Redis dropped it. */
-    public boolean subscriptionAlive() {
+    @Override
+    public boolean pushConnected() {
         return subscriptionAlive;
     }
 
@@ -112,6 +114,8 @@ public final class RedisRoutingStore implements RoutingStore {
             return;
         }
         unsubscribeQuietly();
+        // The old subscription's end callback may fire after this one starts; only its own generation counts.
+        long generation = ++subscriptionGeneration;
         PubSubCommands<String> pubsub = redis.pubsub(String.class);
         subscriber = call(() -> pubsub.subscribe(channel, json -> {
             try {
@@ -119,11 +123,21 @@ public final class RedisRoutingStore implements RoutingStore {
             } catch (RoutingJson.InvalidTableException e) {
                 LOG.warnf("ignoring unreadable routing push on %s: %s", channel, e.getMessage());
             }
-        }, () -> markDead("ended"), failure -> markDead(String.valueOf(failure))), "subscribe to " + channel);
+        }, () -> markDead(generation, "ended"), failure -> markDead(generation, String.valueOf(failure))),
+                "subscribe to " + channel);
         subscriptionAlive = true;
     }
 
-    private void markDead(String why) {
+    @Override
+    public synchronized void resubscribe(Consumer<RoutingTable> listener) {
+        subscriptionAlive = false;
+        subscribe(listener);
+    }
+
+    private void markDead(long generation, String why) { // event loop: must not take the monitor
+        if (generation != subscriptionGeneration) {
+            return;
+        }
         if (subscriptionAlive) {
             LOG.warnf("routing push channel %s lost (%s); the periodic re-read covers until it is back", channel, why);
         }

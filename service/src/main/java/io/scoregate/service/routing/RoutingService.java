@@ -9,10 +9,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -38,6 +38,8 @@ public class RoutingService implements TrafficRouter {
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<RoutingTable> current;
     private final AtomicReference<StoreStatus> status;
+    /** Set by any outage; the next successful re-read then opens a fresh push subscription. */
+    private final AtomicBoolean resubscribe = new AtomicBoolean(false);
 
     @Inject
     public RoutingService(RoutingStore store, RoutingConfig config, Event<RoutingApplied> applied,
@@ -79,6 +81,11 @@ public class RoutingService implements TrafficRouter {
         return store.kind();
     }
 
+    /** Whether changes are pushed to this instance right now (false for the file store, or while reconnecting). */
+    public boolean pushSubscribed() {
+        return store.pushConnected() && !resubscribe.get();
+    }
+
     /** The periodic safety net: re-read the store, seed it if it lost the table, re-subscribe after an outage. */
     @Scheduled(every = "${scoregate.routing.refresh-interval:5s}", delayed = "${scoregate.routing.refresh-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -88,9 +95,18 @@ public class RoutingService implements TrafficRouter {
             if (stored.isEmpty()) {
                 seed();
             } else {
-                apply(stored.get(), "re-read");
+                applyReRead(stored.get());
             }
-            store.subscribe(this::onPush);
+            if (resubscribe.getAndSet(false)) {
+                try {
+                    store.resubscribe(this::onPush);
+                } catch (RoutingStoreException e) {
+                    resubscribe.set(true);
+                    throw e;
+                }
+            } else {
+                store.subscribe(this::onPush);
+            }
             markUp();
         } catch (RoutingStoreException e) {
             markFailed(e);
@@ -108,6 +124,20 @@ public class RoutingService implements TrafficRouter {
         } else {
             store.read().ifPresent(t -> apply(t, "re-read after seeding race"));
         }
+    }
+
+    private void applyReRead(RoutingTable stored) {
+        RoutingTable table = stored;
+        if (table.revision() < current.get().revision()) {
+            // A push may have overtaken this read; only a second read that still says so means the store
+            // really went back (restored from an old backup, say). The store is the truth: follow it, loudly.
+            table = store.read().orElse(table);
+            if (table.revision() < current.get().revision()) {
+                LOG.warnf("routing store went back from rev %d to %s; following the store", current.get().revision(),
+                        table.summary());
+            }
+        }
+        apply(table, "re-read");
     }
 
     private void onPush(RoutingTable table) {
@@ -129,14 +159,13 @@ public class RoutingService implements TrafficRouter {
     /** Applies an admin change: checked against the store's revision, written there, then applied here. */
     public ChangeResult change(RoutingChange change) {
         try {
-            RoutingTable before = readForWrite();
-            if (before.revision() != change.expectedRevision()) {
-                return new ChangeResult.Conflict(change.expectedRevision(), before.revision());
+            WriteBasis basis = readForWrite();
+            if (basis.table().revision() != change.expectedRevision()) {
+                return new ChangeResult.Conflict(change.expectedRevision(), basis.table().revision());
             }
-            Map<String, Integer> weights = new HashMap<>(change.weights());
-            RoutingTable next = new RoutingTable(before.revision() + 1, change.stable(), change.candidate(), weights,
-                    clock.instant(), change.actor(), change.reason());
-            return write(before, next, change.actor());
+            RoutingTable next = new RoutingTable(basis.table().revision() + 1, change.stable(), change.candidate(),
+                    change.weights(), clock.instant(), change.actor(), change.reason());
+            return write(basis, next, change.actor());
         } catch (RoutingStoreException e) {
             markFailed(e);
             return new ChangeResult.StoreUnavailable(e.getMessage());
@@ -150,14 +179,17 @@ public class RoutingService implements TrafficRouter {
     public ChangeResult rollbackCandidate(String candidate, String actor, String reason) {
         try {
             for (int attempt = 0; attempt < ROLLBACK_ATTEMPTS; attempt++) {
-                RoutingTable before = readForWrite();
+                WriteBasis basis = readForWrite();
+                RoutingTable before = basis.table();
                 if (!before.candidate().map(candidate::equals).orElse(false) || before.weightOf(candidate) == 0) {
-                    apply(before, "rollback check");
+                    if (basis.storeRevision() == before.revision() && before.revision() > current.get().revision()) {
+                        apply(before, "rollback check");
+                    }
                     return new ChangeResult.Unchanged(before);
                 }
                 RoutingTable next = new RoutingTable(before.revision() + 1, before.stable(), before.candidate(),
                         Map.of(before.stable(), 100, candidate, 0), clock.instant(), actor, reason);
-                ChangeResult result = write(before, next, actor);
+                ChangeResult result = write(basis, next, actor);
                 if (!(result instanceof ChangeResult.Conflict)) {
                     return result;
                 }
@@ -171,29 +203,36 @@ public class RoutingService implements TrafficRouter {
         }
     }
 
+    /** The table a write builds on, and the revision the store must still hold for the write to win. */
+    private record WriteBasis(RoutingTable table, long storeRevision) {
+    }
+
     /**
-     * The table a write builds on: the store's, or the one applied here when the store is empty or holds
-     * garbage (a corrupted table must not block the very change that repairs it). DOWN still throws.
+     * The store's table; or, when the store is empty (Redis restarted without persistence) or holds
+     * garbage, the one applied here: neither may block the change that repairs it. DOWN still throws.
      */
-    private RoutingTable readForWrite() {
+    private WriteBasis readForWrite() {
         try {
-            return store.read().orElse(current.get());
+            Optional<RoutingTable> stored = store.read();
+            markUp();
+            return stored.map(t -> new WriteBasis(t, t.revision()))
+                    .orElseGet(() -> new WriteBasis(current.get(), RoutingStore.NO_TABLE));
         } catch (RoutingStoreException e) {
             if (e.state() != StoreState.CORRUPTED) {
                 throw e;
             }
             markFailed(e);
-            return current.get();
+            return new WriteBasis(current.get(), current.get().revision());
         }
     }
 
-    private ChangeResult write(RoutingTable before, RoutingTable next, String actor) {
-        RoutingAuditEntry entry = new RoutingAuditEntry(next.updatedAt(), actor, instanceId, Optional.of(before),
-                next, next.reason());
-        RoutingStore.CasOutcome outcome = store.compareAndSet(before.revision(), next, entry);
+    private ChangeResult write(WriteBasis basis, RoutingTable next, String actor) {
+        RoutingAuditEntry entry = new RoutingAuditEntry(next.updatedAt(), actor, instanceId,
+                Optional.of(basis.table()), next, next.reason());
+        RoutingStore.CasOutcome outcome = store.compareAndSet(basis.storeRevision(), next, entry);
         markUp();
         if (!outcome.applied()) {
-            return new ChangeResult.Conflict(before.revision(), outcome.storeRevision());
+            return new ChangeResult.Conflict(basis.table().revision(), outcome.storeRevision());
         }
         apply(next, "own write");
         return new ChangeResult.Applied(next);
@@ -234,6 +273,9 @@ public class RoutingService implements TrafficRouter {
     }
 
     private void markFailed(RoutingStoreException e) {
+        if (e.state() == StoreState.DOWN) {
+            resubscribe.set(true);
+        }
         Instant now = clock.instant();
         StoreStatus before = status.getAndUpdate(s -> new StoreStatus(s.kind(), e.state(),
                 Optional.of(e.getMessage()), s.state() == e.state() ? s.since() : now, s.lastSuccessAt()));

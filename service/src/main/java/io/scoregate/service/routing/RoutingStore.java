@@ -35,6 +35,19 @@ public interface RoutingStore extends AutoCloseable {
      */
     void subscribe(Consumer<RoutingTable> listener);
 
+    /**
+     * Drops any push connection and subscribes afresh; called when the store comes back after an outage,
+     * because a subscription is not trusted to have survived it.
+     */
+    default void resubscribe(Consumer<RoutingTable> listener) {
+        subscribe(listener);
+    }
+
+    /** Whether pushed changes can arrive now; the file store never pushes. */
+    default boolean pushConnected() {
+        return false;
+    }
+
     @Override
     void close();
 

@@ -104,4 +104,42 @@ class FileRoutingStoreTest {
         Files.writeString(dir.resolve("routing-audit.jsonl"), "{\"at\":\"2026-", java.nio.file.StandardOpenOption.APPEND);
         assertThat(store.recentAudit(10)).hasSize(1);
     }
+
+    @Test
+    void shouldLetExactlyOneOfManyConcurrentWritersWinEachRevision() throws Exception {
+        // two stores on one directory (as two instances on a shared volume), eight threads, same expected revision
+        FileRoutingStore a = new FileRoutingStore(dir, CLOCK);
+        FileRoutingStore b = new FileRoutingStore(dir, CLOCK);
+        RoutingTable first = RoutingTable.initial("v1.2", T0);
+        a.compareAndSet(RoutingStore.NO_TABLE, first, audit(Optional.empty(), first));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (long rev = 1; rev <= 10; rev++) {
+                long expected = rev;
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var results = new java.util.ArrayList<java.util.concurrent.Future<RoutingStore.CasOutcome>>();
+                for (int t = 0; t < 8; t++) {
+                    FileRoutingStore store = t % 2 == 0 ? a : b;
+                    int weight = t + 1;
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        RoutingTable next = canary(expected + 1, weight);
+                        return store.compareAndSet(expected, next, audit(Optional.empty(), next));
+                    }));
+                }
+                start.countDown();
+                int winners = 0;
+                for (var f : results) {
+                    RoutingStore.CasOutcome o = f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    winners += o.applied() ? 1 : 0;
+                    assertThat(o.storeRevision()).isEqualTo(expected + 1);
+                }
+                assertThat(winners).as("winners for revision %d", expected + 1).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(b.read().map(RoutingTable::revision)).contains(11L);
+        assertThat(a.recentAudit(100)).hasSize(11);
+    }
 }
