@@ -93,8 +93,9 @@ class HttpLoadRunnerTest {
             // The server saw them arrive at that pace too: 300 requests over ~1.5 s, not in a burst.
             List<FakeScoringServer.Received> received = server.received();
             Duration span = Duration.between(received.get(0).at(), received.get(received.size() - 1).at());
-            assertThat(span.toMillis()).isBetween(1_300L, 2_500L);
-            assertThat(run.schedule().achievedRatePerSecond()).isBetween(180.0, 220.0);
+            assertThat(span.toMillis()).isBetween(1_100L, 3_000L);
+            // loose: on a busy shared CI machine the scheduler may be descheduled and catch up
+            assertThat(run.schedule().achievedRatePerSecond()).isBetween(150.0, 260.0);
             assertThat(run.result().maxScheduleLag()).isEqualTo(run.schedule().maxLag());
             assertThat(run.baselineLatencyUs().getTotalCount() + run.candidateLatencyUs().getTotalCount())
                     .isEqualTo(300);
@@ -139,19 +140,19 @@ class HttpLoadRunnerTest {
     void shouldRecordAnswersPastTheClientTimeoutAsTimeoutsAtTheTimeoutValue() throws Exception {
         FakeScoringServer.Behaviour slowCandidate = (request, exchange) -> {
             if ("v1.3".equals(request.pinnedVersion())) {
-                Thread.sleep(400);
+                Thread.sleep(5_000);
             }
             return FakeScoringServer.ECHO.answer(request, exchange);
         };
         try (var server = new FakeScoringServer(Executors.newCachedThreadPool(), slowCandidate)) {
             LoadResult result = new HttpLoadRunner().run(
-                    plan(server.uri(), 100, 40, Duration.ZERO, Duration.ofMillis(150), BOTH, Optional.empty()),
+                    plan(server.uri(), 100, 40, Duration.ZERO, Duration.ofMillis(1_000), BOTH, Optional.empty()),
                     LoadRunner.ProgressListener.NONE);
 
             assertThat(result.records()).filteredOn(r -> r.modelVersion().equals("v1.3")).hasSize(20)
                     .allSatisfy(r -> {
                         assertThat(r.status()).isEqualTo(RequestStatus.TIMEOUT);
-                        assertThat(r.latencyMs()).isEqualTo(150.0);
+                        assertThat(r.latencyMs()).isEqualTo(1_000.0);
                     });
             assertThat(result.records()).filteredOn(r -> r.modelVersion().equals("v1.2")).hasSize(20)
                     .allSatisfy(r -> assertThat(r.status()).isEqualTo(RequestStatus.OK));
