@@ -56,7 +56,7 @@ BEST=0
 for rate in $RATES; do
   dir="$WORK/rate-$rate"
   set +e
-  java -jar "$GATE_JAR" compare --target "$TARGET" --baseline v1.2 --candidate v1.2 --endpoint /risk-score \
+  java -jar "$GATE_JAR" compare --target "$TARGET" --baseline v1.2 --candidate v1.2 --endpoints /risk-score \
     --rate "$rate" --duration "${STEP_SECONDS}s" --warmup "${WARMUP_SECONDS}s" --timeout 2s --seed 1 \
     --now 2026-11-25T10:00:00+03:00 --report-dir "$dir" ${COMPARE_FLAGS:-} >"$dir.out" 2>&1
   code=$?
