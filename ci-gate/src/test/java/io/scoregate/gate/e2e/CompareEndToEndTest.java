@@ -39,7 +39,7 @@ class CompareEndToEndTest {
             "--timeout", "2s", "--seed", "7");
 
     @TempDir
-    Path tmp;
+    static Path tmp;
     private PackagedService service;
 
     @BeforeAll
