@@ -43,8 +43,8 @@ import org.HdrHistogram.Histogram;
  * {@link HttpClient#sendAsync} (HTTP/1.1; the JDK client opens connections on demand and keeps idle ones,
  * so the pool grows to the concurrency the rate needs). Completions are classified by
  * {@link ResponseClassifier}; a request past the client timeout (counted from its intended time) is a
- * TIMEOUT recorded at the timeout value, a right-censored latency. The first
- * {@code warmup * rate} requests warm both the JVMs and the connection pool and are excluded.
+ * TIMEOUT recorded at the timeout value, a right-censored latency. The warm-up ramps up to the rate
+ * ({@link ArrivalSchedule}), warms both JVMs and the connection pool, and is excluded.
  *
  * <p>Measured requests are written to {@code plan.accessLog()} in the service's access-log format (so
  * {@code judge} recomputes the same verdict offline); warm-up requests go to a sibling file
@@ -141,7 +141,7 @@ public final class HttpLoadRunner implements LoadRunner {
     }
 
     static long warmupCount(LoadPlan plan) {
-        return Math.round(plan.warmup().toNanos() / 1e9 * plan.ratePerSecond());
+        return new ArrivalSchedule(plan.ratePerSecond(), plan.warmup()).warmupCount();
     }
 
     /** Any HTTP answer proves the target is there; no answer, or "not ready", means there is nothing to measure. */
@@ -246,7 +246,7 @@ public final class HttpLoadRunner implements LoadRunner {
             var schedule = new InterleavedArmSchedule(plan.seed(), plan.baseline(), plan.candidate(), plan.endpoints());
             ticker.scheduleAtFixedRate(this::report, 1, 1, TimeUnit.SECONDS);
 
-            double intervalNs = 1e9 / plan.ratePerSecond();
+            var arrivals = new ArrivalSchedule(plan.ratePerSecond(), plan.warmup());
             Instant wallStart = Instant.now();
             long t0 = System.nanoTime();
             long firstMeasuredSend = 0;
@@ -259,7 +259,7 @@ public final class HttpLoadRunner implements LoadRunner {
                     break;
                 }
                 // Everything but the send itself is prepared before waiting, so it costs no lag.
-                long intendedNs = t0 + (long) (i * intervalNs);
+                long intendedNs = t0 + arrivals.offsetNanos(i);
                 ArmSlot slot = schedule.next();
                 RequestBody body = corpus.next();
                 String requestId = requestIdPrefix + i;
@@ -318,7 +318,7 @@ public final class HttpLoadRunner implements LoadRunner {
             var adherence = new ScheduleAdherence(plan.ratePerSecond(), achieved,
                     Duration.ofNanos(lagUs.getValueAtPercentile(99.0) * 1_000), Duration.ofNanos(maxLagNs));
             var result = new LoadResult(measuredRecords, warmup, measured, measuredTransportFailures.get(),
-                    Duration.ofNanos(maxLagNs), Duration.ofNanos(lastCompletionNs - (t0 + (long) (warmup * intervalNs))));
+                    Duration.ofNanos(maxLagNs), Duration.ofNanos(lastCompletionNs - (t0 + arrivals.measuredStartNanos())));
             var run = new LoadRun(result, baselineUs, candidateUs, mismatches.get(), adherence);
             if (plan.accessLog().isPresent()) {
                 ScheduleReportWriter.write(ScheduleReportWriter.fileFor(plan.accessLog().get()), run);

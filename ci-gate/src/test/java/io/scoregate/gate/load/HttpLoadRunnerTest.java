@@ -256,10 +256,11 @@ class HttpLoadRunnerTest {
                     plan(server.uri(), 200, 60, Duration.ofMillis(100), Duration.ofSeconds(2), BOTH,
                             Optional.of(log)), progress);
 
-            assertThat(result.warmupRequests()).isEqualTo(20);
+            // the warm-up ramps from 20 to 200 per second over 0.1 s: 11 requests
+            assertThat(result.warmupRequests()).isEqualTo(11);
             assertThat(result.plannedRequests()).isEqualTo(60);
             assertThat(result.records()).hasSize(60);
-            assertThat(server.received()).hasSize(80);
+            assertThat(server.received()).hasSize(71);
 
             List<AccessLogRecord> written = new ArrayList<>();
             var summary = AccessLogReader.read(log, written::add);
@@ -268,16 +269,16 @@ class HttpLoadRunnerTest {
                     .containsExactlyElementsOf(result.records().stream().map(AccessLogRecord::requestId).toList());
             List<AccessLogRecord> warm = new ArrayList<>();
             AccessLogReader.read(HttpLoadRunner.warmupLogOf(log), warm::add);
-            assertThat(warm).hasSize(20);
-            assertThat(warm.get(19).timestamp()).isBefore(written.get(0).timestamp());
+            assertThat(warm).hasSize(11);
+            assertThat(warm.get(10).timestamp()).isBefore(written.get(0).timestamp());
             assertThat(Files.readAllLines(log).get(0)).startsWith("{\"timestamp\":\"").contains("\"lenderId\":\"lender-ke-0");
 
             String schedule = Files.readString(tmp.resolve("report/load-access.schedule.json"));
             assertThat(schedule).contains("\"plannedRatePerSecond\" : 200.0", "\"measuredRequests\" : 60",
-                    "\"warmupRequests\" : 20", "\"versionMismatches\" : 0");
+                    "\"warmupRequests\" : 11", "\"versionMismatches\" : 0");
 
             assertThat(calls.get()).isGreaterThanOrEqualTo(1);
-            assertThat(last.get()).containsExactly(80, 80, 80, 0);
+            assertThat(last.get()).containsExactly(71, 71, 71, 0);
         }
     }
 
@@ -296,6 +297,6 @@ class HttpLoadRunnerTest {
                 Optional.of(Duration.ofSeconds(30)), OptionalLong.empty(), Duration.ofSeconds(1), 1,
                 Optional.empty(), Optional.empty());
         assertThat(HttpLoadRunner.measuredCount(plan)).isEqualTo(1_500);
-        assertThat(HttpLoadRunner.warmupCount(plan)).isEqualTo(100);
+        assertThat(HttpLoadRunner.warmupCount(plan)).isEqualTo(55); // 2 s ramping from 5 to 50 per second
     }
 }
