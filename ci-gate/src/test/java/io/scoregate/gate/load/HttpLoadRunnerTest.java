@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -280,6 +281,39 @@ class HttpLoadRunnerTest {
             assertThat(calls.get()).isGreaterThanOrEqualTo(1);
             assertThat(last.get()).containsExactly(71, 71, 71, 0);
         }
+    }
+
+    @Test
+    void shouldRefuseAVerdictWhenTheGeneratorItselfFellBehind() {
+        // The generator's clock jumps 600 ms once, 0.3 s into the run, as if its thread had been descheduled:
+        // the requests due in that gap leave up to 600 ms late, past the 500 ms allowed with a 2 s timeout.
+        long start = System.nanoTime();
+        long jumpAfter = 300_000_000L;
+        LongSupplier stalledClock = () -> {
+            long now = System.nanoTime();
+            return now - start > jumpAfter ? now + 600_000_000L : now;
+        };
+        Path log = tmp.resolve("overloaded/requests.jsonl");
+        try (var server = new FakeScoringServer(Executors.newFixedThreadPool(4), FakeScoringServer.ECHO)) {
+            assertThatThrownBy(() -> new HttpLoadRunner(Duration.ofSeconds(5), stalledClock).run(
+                    plan(server.uri(), 200, 200, Duration.ZERO, Duration.ofSeconds(2), BOTH, Optional.of(log)),
+                    LoadRunner.ProgressListener.NONE))
+                    .isInstanceOf(GeneratorOverloadedException.class)
+                    .isInstanceOf(TargetUnreachableException.class)
+                    .hasMessageContaining("could not keep to its schedule")
+                    .hasMessageContaining("more than 500 ms after their intended time");
+            // the evidence is still on disk
+            assertThat(log).exists();
+            assertThat(ScheduleReportWriter.fileFor(log)).content().contains("\"maxLagMs\" : 6");
+        }
+    }
+
+    @Test
+    void shouldAllowALateSendOfAQuarterOfTheTimeoutAtLeast100Ms() {
+        assertThat(HttpLoadRunner.lateSendThreshold(plan(URI.create("http://x"), 1, 1, Duration.ZERO,
+                Duration.ofSeconds(2), BOTH, Optional.empty()))).isEqualTo(Duration.ofMillis(500));
+        assertThat(HttpLoadRunner.lateSendThreshold(plan(URI.create("http://x"), 1, 1, Duration.ZERO,
+                Duration.ofMillis(200), BOTH, Optional.empty()))).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
