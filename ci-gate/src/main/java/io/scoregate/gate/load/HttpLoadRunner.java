@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -43,8 +44,8 @@ import org.HdrHistogram.Histogram;
  * {@link HttpClient#sendAsync} (HTTP/1.1; the JDK client opens connections on demand and keeps idle ones,
  * so the pool grows to the concurrency the rate needs). Completions are classified by
  * {@link ResponseClassifier}; a request past the client timeout (counted from its intended time) is a
- * TIMEOUT recorded at the timeout value, a right-censored latency. The first
- * {@code warmup * rate} requests warm both the JVMs and the connection pool and are excluded.
+ * TIMEOUT recorded at the timeout value, a right-censored latency. The warm-up ramps up to the rate
+ * ({@link ArrivalSchedule}), warms both JVMs and the connection pool, and is excluded.
  *
  * <p>Measured requests are written to {@code plan.accessLog()} in the service's access-log format (so
  * {@code judge} recomputes the same verdict offline); warm-up requests go to a sibling file
@@ -53,19 +54,24 @@ import org.HdrHistogram.Histogram;
  */
 public final class HttpLoadRunner implements LoadRunner {
 
+    /** More than this share of measured requests sent late means the generator, not the service, was measured. */
+    static final double MAX_LATE_SEND_SHARE = 0.01;
     /** Stop early once this many requests completed and more than half of them got no HTTP answer. */
     static final int TRANSPORT_FAILURE_MIN_SAMPLE = 20;
     private static final long HIGHEST_TRACKABLE_US = TimeUnit.HOURS.toMicros(1);
     private static final long SPIN_THRESHOLD_NS = 50_000;
 
     private final Duration preflightTimeout;
+    private final LongSupplier nanoClock;
 
     public HttpLoadRunner() {
-        this(Duration.ofSeconds(5));
+        this(Duration.ofSeconds(5), System::nanoTime);
     }
 
-    HttpLoadRunner(Duration preflightTimeout) {
+    /** @param nanoClock a monotonic nanosecond clock; tests pass one that jumps to simulate a stalled generator */
+    HttpLoadRunner(Duration preflightTimeout, LongSupplier nanoClock) {
         this.preflightTimeout = preflightTimeout;
+        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -90,7 +96,7 @@ public final class HttpLoadRunner implements LoadRunner {
                     .executor(completions)
                     .build();
             preflight(client, plan.target());
-            return new Execution(plan, corpus, client, progress, ticker).run();
+            return new Execution(plan, corpus, client, progress, ticker, nanoClock).run();
         } finally {
             ticker.shutdownNow();
             completions.shutdownNow();
@@ -133,6 +139,16 @@ public final class HttpLoadRunner implements LoadRunner {
         }
     }
 
+    /**
+     * How late a send may leave before it counts against the generator: a quarter of the client timeout
+     * (at least 100 ms). Lag is charged to each request's latency, so small lag is harmless; lag of this
+     * size starts turning answers the service gave in time into client timeouts.
+     */
+    static Duration lateSendThreshold(LoadPlan plan) {
+        Duration quarter = plan.requestTimeout().dividedBy(4);
+        return quarter.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : quarter;
+    }
+
     static long measuredCount(LoadPlan plan) {
         if (plan.requests().isPresent()) {
             return plan.requests().getAsLong();
@@ -141,7 +157,7 @@ public final class HttpLoadRunner implements LoadRunner {
     }
 
     static long warmupCount(LoadPlan plan) {
-        return Math.round(plan.warmup().toNanos() / 1e9 * plan.ratePerSecond());
+        return new ArrivalSchedule(plan.ratePerSecond(), plan.warmup()).warmupCount();
     }
 
     /** Any HTTP answer proves the target is there; no answer, or "not ready", means there is nothing to measure. */
@@ -205,6 +221,7 @@ public final class HttpLoadRunner implements LoadRunner {
         private final HttpClient client;
         private final ProgressListener progress;
         private final ScheduledExecutorService ticker;
+        private final LongSupplier clock;
         private final long warmup;
         private final long measured;
         private final long total;
@@ -224,8 +241,9 @@ public final class HttpLoadRunner implements LoadRunner {
         private final String requestIdPrefix;
 
         Execution(LoadPlan plan, RequestCorpus corpus, HttpClient client, ProgressListener progress,
-                  ScheduledExecutorService ticker) {
+                  ScheduledExecutorService ticker, LongSupplier clock) {
             this.plan = plan;
+            this.clock = clock;
             this.corpus = corpus;
             this.client = client;
             this.progress = progress;
@@ -246,12 +264,14 @@ public final class HttpLoadRunner implements LoadRunner {
             var schedule = new InterleavedArmSchedule(plan.seed(), plan.baseline(), plan.candidate(), plan.endpoints());
             ticker.scheduleAtFixedRate(this::report, 1, 1, TimeUnit.SECONDS);
 
-            double intervalNs = 1e9 / plan.ratePerSecond();
+            var arrivals = new ArrivalSchedule(plan.ratePerSecond(), plan.warmup());
             Instant wallStart = Instant.now();
-            long t0 = System.nanoTime();
+            long t0 = clock.getAsLong();
             long firstMeasuredSend = 0;
             long lastSend = 0;
             long maxLagNs = 0;
+            long lateSends = 0;
+            long lateSendNs = lateSendThreshold(plan).toNanos();
             boolean aborted = false;
             for (long i = 0; i < total; i++) {
                 if (i % 16 == 0 && mostlyTransportFailures()) {
@@ -259,7 +279,7 @@ public final class HttpLoadRunner implements LoadRunner {
                     break;
                 }
                 // Everything but the send itself is prepared before waiting, so it costs no lag.
-                long intendedNs = t0 + (long) (i * intervalNs);
+                long intendedNs = t0 + arrivals.offsetNanos(i);
                 ArmSlot slot = schedule.next();
                 RequestBody body = corpus.next();
                 String requestId = requestIdPrefix + i;
@@ -272,12 +292,15 @@ public final class HttpLoadRunner implements LoadRunner {
                         .POST(HttpRequest.BodyPublishers.ofString(body.json()))
                         .build();
                 waitUntil(intendedNs);
-                long sendNs = System.nanoTime();
+                long sendNs = clock.getAsLong();
                 long lagNs = Math.max(0, sendNs - intendedNs);
                 Instant intended = wallStart.plusNanos(intendedNs - t0);
                 boolean isMeasured = i >= warmup;
                 if (isMeasured) {
                     lagUs.recordValue(Math.min(HIGHEST_TRACKABLE_US, lagNs / 1_000));
+                    if (lagNs > lateSendNs) {
+                        lateSends++;
+                    }
                     maxLagNs = Math.max(maxLagNs, lagNs);
                     if (i == warmup) {
                         firstMeasuredSend = sendNs;
@@ -312,16 +335,24 @@ public final class HttpLoadRunner implements LoadRunner {
                     write(warmupLogOf(plan.accessLog().get()), warmupRecords);
                 }
             }
-            long lastCompletionNs = System.nanoTime();
+            long lastCompletionNs = clock.getAsLong();
             double sendSpanS = (lastSend - firstMeasuredSend) / 1e9;
             double achieved = measured < 2 || sendSpanS <= 0 ? plan.ratePerSecond() : (measured - 1) / sendSpanS;
             var adherence = new ScheduleAdherence(plan.ratePerSecond(), achieved,
                     Duration.ofNanos(lagUs.getValueAtPercentile(99.0) * 1_000), Duration.ofNanos(maxLagNs));
             var result = new LoadResult(measuredRecords, warmup, measured, measuredTransportFailures.get(),
-                    Duration.ofNanos(maxLagNs), Duration.ofNanos(lastCompletionNs - (t0 + (long) (warmup * intervalNs))));
+                    Duration.ofNanos(maxLagNs), Duration.ofNanos(lastCompletionNs - (t0 + arrivals.measuredStartNanos())));
             var run = new LoadRun(result, baselineUs, candidateUs, mismatches.get(), adherence);
             if (plan.accessLog().isPresent()) {
                 ScheduleReportWriter.write(ScheduleReportWriter.fileFor(plan.accessLog().get()), run);
+            }
+            // after the files are written, so the evidence of the overload is on disk
+            if (lateSends > measured * MAX_LATE_SEND_SHARE) {
+                throw new GeneratorOverloadedException("The load generator could not keep to its schedule: "
+                        + lateSends + " of " + measured + " measured requests left more than "
+                        + lateSendThreshold(plan).toMillis() + " ms after their intended time (worst "
+                        + maxLagNs / 1_000_000 + " ms), so the run measured this machine, not " + plan.target()
+                        + "; lower --rate or run compare on a less loaded machine.");
             }
             return run;
         }
@@ -331,9 +362,9 @@ public final class HttpLoadRunner implements LoadRunner {
             return done >= TRANSPORT_FAILURE_MIN_SAMPLE && transportFailures.get() * 2 > done;
         }
 
-        private static void waitUntil(long deadlineNs) {
+        private void waitUntil(long deadlineNs) {
             long remaining;
-            while ((remaining = deadlineNs - System.nanoTime()) > 0) {
+            while ((remaining = deadlineNs - clock.getAsLong()) > 0) {
                 if (remaining > SPIN_THRESHOLD_NS) {
                     LockSupport.parkNanos(remaining - SPIN_THRESHOLD_NS);
                 } else {
@@ -344,7 +375,7 @@ public final class HttpLoadRunner implements LoadRunner {
 
         private void complete(int index, boolean isMeasured, long intendedNs, Instant intended, String requestId,
                               RequestBody body, ArmSlot slot, HttpResponse<Void> response, Throwable error) {
-            double latencyMs = (System.nanoTime() - intendedNs) / 1e6;
+            double latencyMs = (clock.getAsLong() - intendedNs) / 1e6;
             RequestStatus status;
             int httpStatus = 0;
             if (error != null) {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregate.gate.cli.ExitCode;
 import io.scoregate.gate.cli.GateCommand;
+import io.scoregate.gate.corpus.SmeApplicationGenerator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +43,7 @@ class CompareEndToEndTest {
             "--timeout", "2s", "--seed", "7");
 
     @TempDir
-    Path tmp;
+    static Path tmp;
     private PackagedService service;
 
     @BeforeAll
@@ -105,7 +109,14 @@ class CompareEndToEndTest {
 
     @Test
     void shouldBlockOnAFridayEveningWithoutSendingLoad() throws Exception {
+        // one request of our own first, so an empty log cannot pass for "no load sent"
+        var body = new SmeApplicationGenerator(3).next().json();
+        var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(service.uri().resolve("/risk-score"))
+                .header("Content-Type", "application/json").header("X-Model-Version", "v1.2")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         long before = service.accessLogSize();
+        assertThat(before).as("the service writes its access log at %s", service.accessLog()).isPositive();
         Run run = compare(args(service.uri().toString(), "v1.2", "v1.3", tmp.resolve("freeze"), FRIDAY_EVENING));
 
         assertThat(run.code()).as("exit code; stdout:%n%s%nstderr:%n%s", run.out(), run.err())

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,8 +94,9 @@ class HttpLoadRunnerTest {
             // The server saw them arrive at that pace too: 300 requests over ~1.5 s, not in a burst.
             List<FakeScoringServer.Received> received = server.received();
             Duration span = Duration.between(received.get(0).at(), received.get(received.size() - 1).at());
-            assertThat(span.toMillis()).isBetween(1_300L, 2_500L);
-            assertThat(run.schedule().achievedRatePerSecond()).isBetween(180.0, 220.0);
+            assertThat(span.toMillis()).isBetween(1_100L, 3_000L);
+            // loose: on a busy shared CI machine the scheduler may be descheduled and catch up
+            assertThat(run.schedule().achievedRatePerSecond()).isBetween(150.0, 260.0);
             assertThat(run.result().maxScheduleLag()).isEqualTo(run.schedule().maxLag());
             assertThat(run.baselineLatencyUs().getTotalCount() + run.candidateLatencyUs().getTotalCount())
                     .isEqualTo(300);
@@ -139,19 +141,19 @@ class HttpLoadRunnerTest {
     void shouldRecordAnswersPastTheClientTimeoutAsTimeoutsAtTheTimeoutValue() throws Exception {
         FakeScoringServer.Behaviour slowCandidate = (request, exchange) -> {
             if ("v1.3".equals(request.pinnedVersion())) {
-                Thread.sleep(400);
+                Thread.sleep(5_000);
             }
             return FakeScoringServer.ECHO.answer(request, exchange);
         };
         try (var server = new FakeScoringServer(Executors.newCachedThreadPool(), slowCandidate)) {
             LoadResult result = new HttpLoadRunner().run(
-                    plan(server.uri(), 100, 40, Duration.ZERO, Duration.ofMillis(150), BOTH, Optional.empty()),
+                    plan(server.uri(), 100, 40, Duration.ZERO, Duration.ofMillis(1_000), BOTH, Optional.empty()),
                     LoadRunner.ProgressListener.NONE);
 
             assertThat(result.records()).filteredOn(r -> r.modelVersion().equals("v1.3")).hasSize(20)
                     .allSatisfy(r -> {
                         assertThat(r.status()).isEqualTo(RequestStatus.TIMEOUT);
-                        assertThat(r.latencyMs()).isEqualTo(150.0);
+                        assertThat(r.latencyMs()).isEqualTo(1_000.0);
                     });
             assertThat(result.records()).filteredOn(r -> r.modelVersion().equals("v1.2")).hasSize(20)
                     .allSatisfy(r -> assertThat(r.status()).isEqualTo(RequestStatus.OK));
@@ -255,10 +257,11 @@ class HttpLoadRunnerTest {
                     plan(server.uri(), 200, 60, Duration.ofMillis(100), Duration.ofSeconds(2), BOTH,
                             Optional.of(log)), progress);
 
-            assertThat(result.warmupRequests()).isEqualTo(20);
+            // the warm-up ramps from 20 to 200 per second over 0.1 s: 11 requests
+            assertThat(result.warmupRequests()).isEqualTo(11);
             assertThat(result.plannedRequests()).isEqualTo(60);
             assertThat(result.records()).hasSize(60);
-            assertThat(server.received()).hasSize(80);
+            assertThat(server.received()).hasSize(71);
 
             List<AccessLogRecord> written = new ArrayList<>();
             var summary = AccessLogReader.read(log, written::add);
@@ -267,17 +270,50 @@ class HttpLoadRunnerTest {
                     .containsExactlyElementsOf(result.records().stream().map(AccessLogRecord::requestId).toList());
             List<AccessLogRecord> warm = new ArrayList<>();
             AccessLogReader.read(HttpLoadRunner.warmupLogOf(log), warm::add);
-            assertThat(warm).hasSize(20);
-            assertThat(warm.get(19).timestamp()).isBefore(written.get(0).timestamp());
+            assertThat(warm).hasSize(11);
+            assertThat(warm.get(10).timestamp()).isBefore(written.get(0).timestamp());
             assertThat(Files.readAllLines(log).get(0)).startsWith("{\"timestamp\":\"").contains("\"lenderId\":\"lender-ke-0");
 
             String schedule = Files.readString(tmp.resolve("report/load-access.schedule.json"));
             assertThat(schedule).contains("\"plannedRatePerSecond\" : 200.0", "\"measuredRequests\" : 60",
-                    "\"warmupRequests\" : 20", "\"versionMismatches\" : 0");
+                    "\"warmupRequests\" : 11", "\"versionMismatches\" : 0");
 
             assertThat(calls.get()).isGreaterThanOrEqualTo(1);
-            assertThat(last.get()).containsExactly(80, 80, 80, 0);
+            assertThat(last.get()).containsExactly(71, 71, 71, 0);
         }
+    }
+
+    @Test
+    void shouldRefuseAVerdictWhenTheGeneratorItselfFellBehind() {
+        // The generator's clock jumps 600 ms once, 0.3 s into the run, as if its thread had been descheduled:
+        // the requests due in that gap leave up to 600 ms late, past the 500 ms allowed with a 2 s timeout.
+        long start = System.nanoTime();
+        long jumpAfter = 300_000_000L;
+        LongSupplier stalledClock = () -> {
+            long now = System.nanoTime();
+            return now - start > jumpAfter ? now + 600_000_000L : now;
+        };
+        Path log = tmp.resolve("overloaded/requests.jsonl");
+        try (var server = new FakeScoringServer(Executors.newFixedThreadPool(4), FakeScoringServer.ECHO)) {
+            assertThatThrownBy(() -> new HttpLoadRunner(Duration.ofSeconds(5), stalledClock).run(
+                    plan(server.uri(), 200, 200, Duration.ZERO, Duration.ofSeconds(2), BOTH, Optional.of(log)),
+                    LoadRunner.ProgressListener.NONE))
+                    .isInstanceOf(GeneratorOverloadedException.class)
+                    .isInstanceOf(TargetUnreachableException.class)
+                    .hasMessageContaining("could not keep to its schedule")
+                    .hasMessageContaining("more than 500 ms after their intended time");
+            // the evidence is still on disk
+            assertThat(log).exists();
+            assertThat(ScheduleReportWriter.fileFor(log)).content().contains("\"maxLagMs\" : 6");
+        }
+    }
+
+    @Test
+    void shouldAllowALateSendOfAQuarterOfTheTimeoutAtLeast100Ms() {
+        assertThat(HttpLoadRunner.lateSendThreshold(plan(URI.create("http://x"), 1, 1, Duration.ZERO,
+                Duration.ofSeconds(2), BOTH, Optional.empty()))).isEqualTo(Duration.ofMillis(500));
+        assertThat(HttpLoadRunner.lateSendThreshold(plan(URI.create("http://x"), 1, 1, Duration.ZERO,
+                Duration.ofMillis(200), BOTH, Optional.empty()))).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
@@ -295,6 +331,6 @@ class HttpLoadRunnerTest {
                 Optional.of(Duration.ofSeconds(30)), OptionalLong.empty(), Duration.ofSeconds(1), 1,
                 Optional.empty(), Optional.empty());
         assertThat(HttpLoadRunner.measuredCount(plan)).isEqualTo(1_500);
-        assertThat(HttpLoadRunner.warmupCount(plan)).isEqualTo(100);
+        assertThat(HttpLoadRunner.warmupCount(plan)).isEqualTo(55); // 2 s ramping from 5 to 50 per second
     }
 }
