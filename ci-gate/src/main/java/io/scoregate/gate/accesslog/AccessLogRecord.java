@@ -14,6 +14,12 @@ public record AccessLogRecord(Instant timestamp, String requestId, String lender
                               String modelVersion, double latencyMs, RequestStatus status, int httpStatus,
                               Map<String, String> extra) {
 
+    /**
+     * An extra field {@code compare} adds to the requests it records ({@code "baseline"} or {@code "candidate"}),
+     * so that an A/A run (the same version on both arms) still has two arms when judged again offline.
+     */
+    public static final String ARM_FIELD = "arm";
+
     public AccessLogRecord {
         extra = extra.isEmpty() ? Map.of() : Map.copyOf(extra);
     }

@@ -11,27 +11,45 @@ public final class ArmRecorder implements Consumer<AccessLogRecord> {
     private final Tally baseline;
     private final Tally candidate;
     private long otherVersions;
+    private long unlabelled;
 
     public ArmRecorder(String baselineVersion, String candidateVersion) {
-        if (baselineVersion.equals(candidateVersion)) {
-            // A/A runs are legitimate (a smoke test of the gate), but both arms then read the same records
-            this.baseline = new Tally(baselineVersion);
-            this.candidate = baseline;
-        } else {
-            this.baseline = new Tally(baselineVersion);
-            this.candidate = new Tally(candidateVersion);
-        }
+        this.baseline = new Tally(baselineVersion);
+        this.candidate = new Tally(candidateVersion);
     }
 
+    /**
+     * Different versions are told apart by {@code modelVersion}. An A/A run (one version on both arms) is a
+     * legitimate check of the gate itself, and needs two disjoint arms: a record {@code compare} wrote says
+     * its arm in {@link AccessLogRecord#ARM_FIELD}; any other record is assigned by a hash of its request id
+     * (line order when it has none), a fair split that the same log always reproduces.
+     */
     @Override
     public void accept(AccessLogRecord r) {
-        if (r.modelVersion().equals(baseline.version)) {
+        boolean isBaseline = r.modelVersion().equals(baseline.version);
+        boolean isCandidate = r.modelVersion().equals(candidate.version);
+        if (isBaseline && isCandidate) {
+            String arm = r.extra().get(AccessLogRecord.ARM_FIELD);
+            boolean toCandidate = arm != null ? arm.equals("candidate")
+                    : ((r.requestId().isEmpty() ? unlabelled++ : mix(r.requestId().hashCode())) & 1) == 1;
+            (toCandidate ? candidate : baseline).add(r);
+        } else if (isBaseline) {
             baseline.add(r);
-        } else if (r.modelVersion().equals(candidate.version)) {
+        } else if (isCandidate) {
             candidate.add(r);
         } else {
             otherVersions++;
         }
+    }
+
+    /** Spreads a String hash so its lowest bit is fair (murmur3's finaliser). */
+    private static long mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
     }
 
     public Arm baseline() {

@@ -415,7 +415,8 @@ public final class HttpLoadRunner implements LoadRunner {
                 h.recordValue(Math.min(HIGHEST_TRACKABLE_US, Math.round(latencyMs * 1000)));
             }
             records.set(index, new AccessLogRecord(intended, requestId, body.lenderId(), slot.endpoint(),
-                    slot.version(), latencyMs, status, httpStatus));
+                    slot.version(), latencyMs, status, httpStatus, java.util.Map.of(AccessLogRecord.ARM_FIELD,
+                    slot.arm() == ArmSlot.Arm.BASELINE ? "baseline" : "candidate")));
             completed.incrementAndGet();
         }
 

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,8 +47,6 @@ class CompareEndToEndTest {
 
     @BeforeAll
     void startService() throws Exception {
-        Assumptions.assumeTrue(GateCommand.commandLine().getSubcommands().containsKey("compare"),
-                "the compare command is not registered in GateCommand on this branch yet");
         service = PackagedService.start(tmp.resolve("service"), Map.of(
                 "scoregate.drill.\"v1.3\".added-latency-ms", "20",
                 "scoregate.drill.\"v1.3\".timeout-probability", "0.10"));

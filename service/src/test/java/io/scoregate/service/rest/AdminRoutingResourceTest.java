@@ -129,7 +129,8 @@ class AdminRoutingResourceTest {
         assertThat(problem.getList("errors", String.class)).contains(
                 "`reason` is required",
                 "unknown field `colour`; allowed: stable, candidate, weights, expectedRevision, reason",
-                "`candidate` names unknown version v9.9; loaded versions: v1.2, v1.3",
+                // the test profile also loads the drill-* copies of v1.2 (and a broken artifact, which is not "loaded")
+                "`candidate` names unknown version v9.9; loaded versions: drill-error, drill-slow, drill-timeout, v1.2, v1.3",
                 "`weights.v9.9` must be between 0 and 100, but was -5",
                 "`weights` must sum to 100, but summed to 95");
         assertThat(currentRevision()).isEqualTo(before);
@@ -191,7 +192,9 @@ class AdminRoutingResourceTest {
                 .body("checks.find { it.name == 'routing-store' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'routing-store' }.data.store", equalTo("file"))
                 .body("checks.find { it.name == 'routing-store' }.data.storeState", equalTo("UP"));
-        given().get("/q/health/group/model-versions").then().statusCode(200)
+        // the group as a whole is DOWN in the test profile (its broken artifact); the routing check is what is tested
+        given().get("/q/health/group/model-versions").then()
+                .body("checks.find { it.name == 'routing' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'routing' }.data.appliedRevision", equalTo((int) revision))
                 .body("checks.find { it.name == 'routing' }.data.instanceId", notNullValue());
     }
