@@ -1,5 +1,6 @@
 package io.scoregate.gate.rollout;
 
+import io.scoregate.gate.window.FreezeOverride;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public record RolloutPlan(List<URI> targets, String candidate, List<Integer> steps, List<Duration> holds,
                           Duration checkInterval, int maxExtraHolds, Resume resume, Duration propagationTimeout,
-                          Optional<io.scoregate.gate.window.FreezeOverride> override) {
+                          Optional<FreezeOverride> override) {
 
     /** What a rollout that finds itself already in progress does. */
     public enum Resume { CONTINUE, ABORT }

@@ -1,5 +1,6 @@
 package io.scoregate.gate.rollout;
 
+import io.scoregate.gate.window.FreezeOverride;
 import io.scoregate.gate.judge.Judgement;
 import java.net.URI;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 public record RolloutReport(String command, String outcome, int exitCode, String reason, Optional<String> candidate,
                             String stableAfter, List<URI> targets, Instant startedAt, Instant finishedAt,
-                            Optional<io.scoregate.gate.window.FreezeOverride> override, List<TimelineEntry> timeline,
+                            Optional<FreezeOverride> override, List<TimelineEntry> timeline,
                             Optional<Judgement> lastJudgement, List<RollbackProcedure.Step> rollbackSteps) {
 
     public RolloutReport {

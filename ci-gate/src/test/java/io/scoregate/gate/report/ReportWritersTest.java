@@ -95,7 +95,7 @@ class ReportWritersTest {
     void markdownKeepsTablesIntactWithPipesInUserText() {
         var r = report(arm("v1.2", 1000, 100, 0, 6), arm("v|1.3", 1000, 100, 0, 7), "a|b");
         String md = MarkdownReportWriter.render(r);
-        assertThat(md).contains("`v\\|1.3`").contains("**FreezeOverride** by a\\|b");
+        assertThat(md).contains("`v\\|1.3`").contains("**Override** by a\\|b");
         assertThat(md.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(1 + 6 + 1 + 2);
     }
 }
