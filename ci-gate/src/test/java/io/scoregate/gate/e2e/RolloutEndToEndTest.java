@@ -152,6 +152,9 @@ class RolloutEndToEndTest {
             assertThat(traffic.transportFailures()).as("requests refused or dropped: %s of %d: %s%n%s",
                     traffic.transportFailures(), traffic.sent(), traffic.failureSummary(), run.all()).isZero();
             answers = traffic.byStatus();
+            // the README's "requests failed during a rollback under load" figure
+            System.out.println("rollback-under-load: sent=" + traffic.sent() + " answers=" + answers
+                    + " transportFailures=" + traffic.transportFailures());
         }
 
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.BLOCK_REGRESSION.code());
