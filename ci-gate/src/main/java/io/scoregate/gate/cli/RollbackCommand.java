@@ -2,19 +2,13 @@ package io.scoregate.gate.cli;
 
 import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
-import io.scoregate.gate.rollout.HttpRoutingAdmin;
 import io.scoregate.gate.rollout.LiveJudge;
 import io.scoregate.gate.rollout.Notifier;
 import io.scoregate.gate.rollout.Pacer;
 import io.scoregate.gate.rollout.RollbackProcedure;
 import io.scoregate.gate.rollout.RolloutReport;
-import io.scoregate.gate.rollout.RolloutReportWriter;
 import io.scoregate.gate.rollout.RoutingAdmin;
-import io.scoregate.gate.rollout.WebhookNotifier;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +32,6 @@ public final class RollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--targets", required = true, paramLabel = "URL[,URL...]",
-            description = "Base URLs of every scoring-service instance (they share one routing store).")
-    String targets;
-
     @Option(names = "--to", paramLabel = "VERSION",
             description = "The version to send all traffic to (default: the routing table's stable version).")
     Optional<String> to = Optional.empty();
@@ -49,10 +39,6 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--reason", defaultValue = "rollback by ci-gate", paramLabel = "TEXT",
             description = "Recorded in the routing audit log and the notification (default: ${DEFAULT-VALUE}).")
     String reason;
-
-    @Option(names = "--propagation-timeout", defaultValue = "10s", paramLabel = "DURATION",
-            description = "How long every instance gets to apply the change (default: ${DEFAULT-VALUE}).")
-    String propagationTimeout;
 
     @Option(names = "--watch", defaultValue = "60s", paramLabel = "DURATION",
             description = "How long to watch for recovery at most; 0s skips the watch (default: ${DEFAULT-VALUE}).")
@@ -65,12 +51,8 @@ public final class RollbackCommand implements Callable<Integer> {
     @Mixin
     GateOptions decision;
 
-    @Option(names = "--report-dir", defaultValue = "gate-reports", paramLabel = "DIR",
-            description = "Where the reports are written (default: ${DEFAULT-VALUE}).")
-    Path reportDir;
-
     @Mixin
-    AdminAccess access;
+    FleetAccess fleet;
 
     private final Map<String, String> env;
     private final Pacer pacer;
@@ -91,8 +73,8 @@ public final class RollbackCommand implements Callable<Integer> {
         RollbackProcedure.Plan plan;
         Policy policy;
         Clock clock;
-        Optional<String> token;
-        Optional<String> webhook;
+        RoutingAdmin admin;
+        Notifier notifier;
         try {
             policy = decision.loadPolicy();
             clock = decision.runningClock(Clock.systemUTC());
@@ -100,20 +82,14 @@ public final class RollbackCommand implements Callable<Integer> {
             if (watchRequests < 1 || watchRequests > 1_000_000) {
                 throw new InvalidInputException("`--watch-requests` must be between 1 and 1000000, but was " + watchRequests);
             }
-            plan = new RollbackProcedure.Plan(TargetList.parse(targets), to.map(String::trim).filter(v -> !v.isEmpty()),
-                    reason, DurationText.parse("--propagation-timeout", propagationTimeout), watchFor, watchRequests);
-            token = access.token(env);
-            webhook = access.webhook(env);
+            plan = new RollbackProcedure.Plan(fleet.targets(), to.map(String::trim).filter(v -> !v.isEmpty()),
+                    reason, fleet.propagationTimeout(), watchFor, watchRequests);
+            admin = fleet.admin(env, "ci-gate rollback");
+            notifier = fleet.notifier(env, pacer);
         } catch (InvalidInputException e) {
             err.println("ci-gate rollback: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();
         }
-        if (token.isEmpty()) {
-            err.println("ci-gate rollback: no admin token: set " + AdminAccess.TOKEN_ENV + " or --admin-token-file");
-            return ExitCode.INVALID_INPUT.code();
-        }
-        RoutingAdmin admin = new HttpRoutingAdmin(token, "ci-gate rollback", Duration.ofSeconds(5));
-        Notifier notifier = webhook.<Notifier>map(w -> new WebhookNotifier(URI.create(w), 4, pacer)).orElse(Notifier.NONE);
         return run(admin, notifier, plan, policy, clock, out, err);
     }
 
@@ -140,12 +116,7 @@ public final class RollbackCommand implements Callable<Integer> {
         var report = new RolloutReport("rollback", outcome.end().name(), code.code(), summary, Optional.empty(),
                 outcome.stable(), plan.targets(), started, clock.instant(), Optional.empty(), outcome.timeline(),
                 Optional.empty(), outcome.steps());
-        try {
-            var written = new RolloutReportWriter(env).write(report, reportDir);
-            out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
-        } catch (IOException e) {
-            err.println("ci-gate rollback: reports could not be written to " + reportDir + ": " + e.getMessage());
-        }
+        fleet.writeReports(report, env, out, err);
         (code == ExitCode.PASS ? out : err).println("rollback " + outcome.end() + ": " + summary);
         return code.code();
     }

@@ -2,7 +2,6 @@ package io.scoregate.gate.cli;
 
 import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
-import io.scoregate.gate.rollout.HttpRoutingAdmin;
 import io.scoregate.gate.rollout.LiveJudge;
 import io.scoregate.gate.rollout.Notifier;
 import io.scoregate.gate.rollout.Pacer;
@@ -11,14 +10,9 @@ import io.scoregate.gate.rollout.RolloutDriver;
 import io.scoregate.gate.rollout.RolloutOutcome;
 import io.scoregate.gate.rollout.RolloutPlan;
 import io.scoregate.gate.rollout.RolloutReport;
-import io.scoregate.gate.rollout.RolloutReportWriter;
 import io.scoregate.gate.rollout.RoutingAdmin;
 import io.scoregate.gate.rollout.TimelineEntry;
-import io.scoregate.gate.rollout.WebhookNotifier;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +39,6 @@ public final class RolloutCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--targets", required = true, paramLabel = "URL[,URL...]",
-            description = "Base URLs of every scoring-service instance (they share one routing store).")
-    String targets;
-
     @Option(names = "--candidate", required = true, paramLabel = "VERSION", description = "The model version to roll out.")
     String candidate;
 
@@ -74,19 +64,11 @@ public final class RolloutCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String resume;
 
-    @Option(names = "--propagation-timeout", defaultValue = "10s", paramLabel = "DURATION",
-            description = "How long every instance gets to apply a routing change (default: ${DEFAULT-VALUE}).")
-    String propagationTimeout;
-
     @Mixin
     GateOptions decision;
 
-    @Option(names = "--report-dir", defaultValue = "gate-reports", paramLabel = "DIR",
-            description = "Where the reports are written (default: ${DEFAULT-VALUE}).")
-    Path reportDir;
-
     @Mixin
-    AdminAccess access;
+    FleetAccess fleet;
 
     private final Map<String, String> env;
     private final Pacer pacer;
@@ -107,8 +89,8 @@ public final class RolloutCommand implements Callable<Integer> {
         RolloutPlan plan;
         Policy policy;
         Clock clock;
-        Optional<String> token;
-        Optional<String> webhook;
+        RoutingAdmin admin;
+        Notifier notifier;
         try {
             policy = decision.loadPolicy();
             clock = decision.runningClock(Clock.systemUTC());
@@ -129,30 +111,24 @@ public final class RolloutCommand implements Callable<Integer> {
                 default -> throw new InvalidInputException("`--resume` must be continue or abort, but was " + resume);
             };
             try {
-                plan = new RolloutPlan(TargetList.parse(targets), candidate, stepList, holds, interval, maxExtraHolds, r,
-                        DurationText.parse("--propagation-timeout", propagationTimeout), decision.override());
+                plan = new RolloutPlan(fleet.targets(), candidate, stepList, holds, interval, maxExtraHolds, r,
+                        fleet.propagationTimeout(), decision.override());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(e.getMessage());
             }
-            token = access.token(env);
-            webhook = access.webhook(env);
+            admin = fleet.admin(env, "ci-gate rollout");
+            notifier = fleet.notifier(env, pacer);
         } catch (InvalidInputException e) {
             err.println("ci-gate rollout: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();
         }
-        if (token.isEmpty()) {
-            err.println("ci-gate rollout: no admin token: set " + AdminAccess.TOKEN_ENV + " or --admin-token-file");
-            return ExitCode.INVALID_INPUT.code();
-        }
-        RoutingAdmin admin = new HttpRoutingAdmin(token, "ci-gate rollout", Duration.ofSeconds(5));
-        return run(admin, plan, policy, clock, webhook, out, err);
+        return run(admin, notifier, plan, policy, clock, out, err);
     }
 
-    int run(RoutingAdmin admin, RolloutPlan plan, Policy policy, Clock clock, Optional<String> webhook, PrintWriter out,
+    int run(RoutingAdmin admin, Notifier notifier, RolloutPlan plan, Policy policy, Clock clock, PrintWriter out,
             PrintWriter err) throws InterruptedException {
         Instant started = clock.instant();
         LiveJudge live = new LiveJudge(admin, Judge.standard());
-        Notifier notifier = webhook.<Notifier>map(w -> new WebhookNotifier(URI.create(w), 4, pacer)).orElse(Notifier.NONE);
         var rollback = new RollbackProcedure(admin, live, notifier, policy, clock, pacer);
         var driver = new RolloutDriver(admin, live, rollback, policy, clock, pacer, entry -> print(out, entry));
         RolloutOutcome outcome = driver.run(plan);
@@ -160,12 +136,7 @@ public final class RolloutCommand implements Callable<Integer> {
         var report = new RolloutReport("rollout", outcome.end().name(), code.code(), outcome.reason(),
                 Optional.of(plan.candidate()), outcome.stableAfter(), plan.targets(), started, clock.instant(),
                 plan.override(), outcome.timeline(), outcome.lastJudgement(), outcome.rollbackSteps());
-        try {
-            var written = new RolloutReportWriter(env).write(report, reportDir);
-            out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
-        } catch (IOException e) {
-            err.println("ci-gate rollout: reports could not be written to " + reportDir + ": " + e.getMessage());
-        }
+        fleet.writeReports(report, env, out, err);
         (code == ExitCode.PASS ? out : err).println("rollout " + outcome.end() + ": " + outcome.reason());
         return code.code();
     }

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,50 +26,33 @@ import org.junit.jupiter.api.io.TempDir;
 class GuardEndToEndTest {
 
     private static final String TOKEN = "guard-e2e-token";
-    private static final int REDIS_PORT = Integer.parseInt(System.getenv().getOrDefault("SCOREGATE_TEST_REDIS_PORT", "6399"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path tmp;
-    private final List<PackagedService> instances = new ArrayList<>();
+    private RedisFleet instances;
 
     @BeforeAll
     static void requireRedis() {
-        try (var ignored = new Socket("127.0.0.1", REDIS_PORT)) {
-            // reachable
-        } catch (IOException e) {
-            throw new IllegalStateException("These tests need a redis-server on 127.0.0.1:" + REDIS_PORT
-                    + " (bash .ci/run starts one; or: redis-server --port " + REDIS_PORT + " --save '' --daemonize yes)");
-        }
+        RedisFleet.requireRedis();
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (PackagedService s : instances) {
-            s.close();
+        if (instances != null) {
+            instances.close();
         }
     }
 
     private List<URI> fleet(Map<String, String> candidateDrill) throws Exception {
-        String prefix = "guard-e2e-" + UUID.randomUUID();
-        List<URI> uris = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            Map<String, String> props = new HashMap<>(Map.of(
-                    "scoregate.routing.store", "redis",
-                    "quarkus.redis.hosts", "redis://127.0.0.1:" + REDIS_PORT,
-                    "scoregate.routing.redis-key-prefix", prefix,
-                    "scoregate.admin.token", TOKEN,
-                    "scoregate.instance-id", "guarded-" + i,
-                    // about 20 ms of model time on both versions, so only the drill tells them apart
-                    "scoregate.drill.\"v1.2\".added-latency-ms", "20",
-                    "scoregate.drill.\"v1.3\".added-latency-ms", "20"));
-            props.putAll(candidateDrill);
-            var s = PackagedService.start(tmp.resolve("guarded-" + i), props);
-            instances.add(s);
-            uris.add(s.uri());
-        }
-        return uris;
+        instances = new RedisFleet(tmp, TOKEN);
+        // about 20 ms of model time on both versions, so only the drill tells them apart
+        Map<String, String> props = new HashMap<>(Map.of(
+                "scoregate.drill.\"v1.2\".added-latency-ms", "20",
+                "scoregate.drill.\"v1.3\".added-latency-ms", "20"));
+        props.putAll(candidateDrill);
+        return instances.start(2, "guarded", props);
     }
 
     private static JsonNode routing(URI instance) throws Exception {
@@ -106,6 +85,7 @@ class GuardEndToEndTest {
                 Thread.sleep(200);
                 table = routing(fleet.get(1));
             } while (table.path("weights").path("v1.3").asInt() != 0 && System.nanoTime() < deadline);
+            traffic.close();
             assertThat(traffic.transportFailures()).as("requests refused or dropped: %s", traffic.failureSummary())
                     .isZero();
         }
@@ -125,6 +105,7 @@ class GuardEndToEndTest {
         try (var traffic = new SteadyTraffic(fleet, 100)) {
             // three guard looks at the default 5 s interval, with well over the minimum 20 requests per version
             Thread.sleep(16_000);
+            traffic.close();
             assertThat(traffic.transportFailures()).isZero();
         }
 

@@ -9,7 +9,6 @@ import io.scoregate.gate.cli.GateCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,6 @@ class RolloutEndToEndTest {
 
     private static final String TOKEN = "e2e-admin-token";
     private static final String OPEN_WINDOW = "2026-11-25T10:00:00+03:00";
-    private static final int REDIS_PORT = Integer.parseInt(System.getenv().getOrDefault("SCOREGATE_TEST_REDIS_PORT", "6399"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -48,43 +45,26 @@ class RolloutEndToEndTest {
 
     @TempDir
     Path tmp;
-    private final List<PackagedService> instances = new ArrayList<>();
+    private RedisFleet instances;
 
     @BeforeAll
     static void requireRedis() {
-        try (var ignored = new Socket("127.0.0.1", REDIS_PORT)) {
-            // reachable
-        } catch (IOException e) {
-            throw new IllegalStateException("These tests need a redis-server on 127.0.0.1:" + REDIS_PORT
-                    + " (bash .ci/run starts one; or: redis-server --port " + REDIS_PORT + " --save '' --daemonize yes)");
-        }
+        RedisFleet.requireRedis();
     }
 
     @AfterEach
     void stopInstances() throws Exception {
-        for (PackagedService s : instances) {
-            s.close();
+        if (instances != null) {
+            instances.close();
         }
     }
 
     private List<URI> fleet(int n, Map<String, String> extra) throws Exception {
-        String prefix = "e2e-" + UUID.randomUUID();
-        List<URI> uris = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Map<String, String> props = new HashMap<>(Map.of(
-                    "scoregate.routing.store", "redis",
-                    "quarkus.redis.hosts", "redis://127.0.0.1:" + REDIS_PORT,
-                    "scoregate.routing.redis-key-prefix", prefix,
-                    "scoregate.admin.token", TOKEN,
-                    "scoregate.guard.enabled", "false",
-                    "scoregate.instance-id", "instance-" + i));
-            props.putAll(MODEL_TIME);
-            props.putAll(extra);
-            var s = PackagedService.start(tmp.resolve("instance-" + i), props);
-            instances.add(s);
-            uris.add(s.uri());
-        }
-        return uris;
+        instances = new RedisFleet(tmp, TOKEN);
+        Map<String, String> props = new HashMap<>(MODEL_TIME);
+        props.put("scoregate.guard.enabled", "false");
+        props.putAll(extra);
+        return instances.start(n, "instance", props);
     }
 
     private record Run(int code, String out, String err) {
@@ -124,6 +104,7 @@ class RolloutEndToEndTest {
             run = gate("rollout", "--targets", targets(fleet), "--candidate", "v1.3", "--steps", "50,100",
                     "--hold", "4s", "--check-interval", "1s", "--now", OPEN_WINDOW,
                     "--report-dir", tmp.resolve("reports").toString());
+            traffic.close();
             assertThat(traffic.transportFailures()).as("requests refused or dropped: %s of %d: %s%n%s",
                     traffic.transportFailures(), traffic.sent(), traffic.failureSummary(), run.all()).isZero();
         }
@@ -149,12 +130,15 @@ class RolloutEndToEndTest {
             run = gate("rollout", "--targets", targets(fleet), "--candidate", "v1.3", "--steps", "50,100",
                     "--hold", "20s", "--check-interval", "1s", "--now", OPEN_WINDOW,
                     "--report-dir", tmp.resolve("reports").toString());
-            assertThat(traffic.transportFailures()).as("requests refused or dropped: %s of %d: %s%n%s",
-                    traffic.transportFailures(), traffic.sent(), traffic.failureSummary(), run.all()).isZero();
+            traffic.close();
             answers = traffic.byStatus();
             // the README's "requests failed during a rollback under load" figure
             System.out.println("rollback-under-load: sent=" + traffic.sent() + " answers=" + answers
                     + " transportFailures=" + traffic.transportFailures());
+            assertThat(traffic.transportFailures()).as("requests refused or dropped: %s of %d: %s%n%s",
+                    traffic.transportFailures(), traffic.sent(), traffic.failureSummary(), run.all()).isZero();
+            assertThat(answers.values().stream().mapToLong(Long::longValue).sum()).as("every request answered")
+                    .isEqualTo(traffic.sent());
         }
 
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.BLOCK_REGRESSION.code());

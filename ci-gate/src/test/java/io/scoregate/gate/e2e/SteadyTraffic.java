@@ -28,6 +28,7 @@ final class SteadyTraffic implements AutoCloseable {
     private final List<URI> targets;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong transportFailures = new AtomicLong();
+    private final java.util.concurrent.Phaser inFlight = new java.util.concurrent.Phaser(1);
     private final Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
 
@@ -42,6 +43,7 @@ final class SteadyTraffic implements AutoCloseable {
         var request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(bodies.next().json())).build();
+        inFlight.register();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (error != null) {
                 transportFailures.incrementAndGet();
@@ -51,6 +53,8 @@ final class SteadyTraffic implements AutoCloseable {
             } else {
                 byStatus.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
             }
+            // counted first, then released: close() returns only once every answer is in the counts
+            inFlight.arriveAndDeregister();
         });
     }
 
@@ -73,9 +77,15 @@ final class SteadyTraffic implements AutoCloseable {
         return out;
     }
 
+    /** Stops sending and waits for every request already sent, so the counts cover all of them. */
     @Override
     public void close() throws InterruptedException {
         scheduler.shutdown();
         scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            inFlight.awaitAdvanceInterruptibly(inFlight.arrive(), 60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("requests still unanswered 60 s after the traffic stopped");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.scoregate.service.rollout;
 
+import io.scoregate.service.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregate.service.metrics.RecentTraffic;

@@ -1,0 +1,109 @@
+package io.scoregate.gate.cli;
+
+import io.scoregate.gate.rollout.HttpRoutingAdmin;
+import io.scoregate.gate.rollout.Notifier;
+import io.scoregate.gate.rollout.Pacer;
+import io.scoregate.gate.rollout.RolloutReport;
+import io.scoregate.gate.rollout.RolloutReportWriter;
+import io.scoregate.gate.rollout.RoutingAdmin;
+import io.scoregate.gate.rollout.WebhookNotifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * What the commands that change a fleet's routing table share: the instances, how long a change may take to
+ * reach them, the admin token, the webhook and the report directory. The token comes from the environment or a
+ * file, never from a command-line argument, which would leak into CI logs and process listings.
+ */
+public final class FleetAccess {
+
+    static final String TOKEN_ENV = "SCOREGATE_ADMIN_TOKEN";
+    static final String WEBHOOK_ENV = "SCOREGATE_WEBHOOK_URL";
+    private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(5);
+
+    @Option(names = "--targets", required = true, paramLabel = "URL[,URL...]",
+            description = "Base URLs of every scoring-service instance (they share one routing store).")
+    String targets;
+
+    @Option(names = "--propagation-timeout", defaultValue = "10s", paramLabel = "DURATION",
+            description = "How long every instance gets to apply a routing change (default: ${DEFAULT-VALUE}).")
+    String propagationTimeout;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = "File holding the admin bearer token (default: the environment variable " + TOKEN_ENV + ").")
+    Optional<Path> tokenFile = Optional.empty();
+
+    @Option(names = "--webhook", paramLabel = "URL",
+            description = "Slack-compatible webhook told about rollbacks (default: the environment variable "
+                    + WEBHOOK_ENV + "; none: nobody is notified).")
+    Optional<String> webhook = Optional.empty();
+
+    @Option(names = "--report-dir", defaultValue = "gate-reports", paramLabel = "DIR",
+            description = "Where the reports are written (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    List<URI> targets() throws InvalidInputException {
+        return TargetList.parse(targets);
+    }
+
+    Duration propagationTimeout() throws InvalidInputException {
+        return DurationText.parse("--propagation-timeout", propagationTimeout);
+    }
+
+    /** The admin API client, or exit 4 when no token is to be had. */
+    RoutingAdmin admin(Map<String, String> env, String actor) throws InvalidInputException {
+        Optional<String> token = token(env);
+        if (token.isEmpty()) {
+            throw new InvalidInputException("no admin token: set " + TOKEN_ENV + " or --admin-token-file");
+        }
+        return new HttpRoutingAdmin(token, actor, ADMIN_CALL_TIMEOUT);
+    }
+
+    Notifier notifier(Map<String, String> env, Pacer pacer) throws InvalidInputException {
+        Optional<String> url = webhook.or(() -> Optional.ofNullable(env.get(WEBHOOK_ENV))).map(String::trim)
+                .filter(w -> !w.isEmpty());
+        if (url.isEmpty()) {
+            return Notifier.NONE;
+        }
+        List<URI> parsed = TargetList.parse(url.get());
+        if (parsed.size() != 1) {
+            throw new InvalidInputException("the webhook must be one http(s) URL, but was '" + url.get() + "'");
+        }
+        return new WebhookNotifier(parsed.get(0), 4, pacer);
+    }
+
+    /** Writes the report in every format and says where; a report that cannot be written is said, not fatal. */
+    void writeReports(RolloutReport report, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        try {
+            var written = new RolloutReportWriter(env).write(report, reportDir);
+            out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+        } catch (IOException e) {
+            err.println("ci-gate " + report.command() + ": reports could not be written to " + reportDir + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private Optional<String> token(Map<String, String> env) throws InvalidInputException {
+        if (tokenFile.isPresent()) {
+            try {
+                String t = Files.readString(tokenFile.get(), StandardCharsets.UTF_8).trim();
+                if (t.isEmpty()) {
+                    throw new InvalidInputException("`--admin-token-file` " + tokenFile.get() + " is empty");
+                }
+                return Optional.of(t);
+            } catch (IOException e) {
+                throw new InvalidInputException("`--admin-token-file` " + tokenFile.get() + " cannot be read");
+            }
+        }
+        return Optional.ofNullable(env.get(TOKEN_ENV)).map(String::trim).filter(t -> !t.isEmpty());
+    }
+}
