@@ -14,8 +14,9 @@ import java.util.Optional;
  * <ol>
  *   <li>an empty arm, or fewer than {@code minRequestsPerArm}: INCONCLUSIVE before any test (the
  *       approximations behind the intervals need data);</li>
+ *   <li>a failed baseline (fewer than half its requests OK): INCONCLUSIVE, since the environment failed;</li>
  *   <li>any rule whose Holm-adjusted p-value is at most alpha (its lower bound clears the limit): BLOCK;</li>
- *   <li>otherwise a failed baseline, a split far from plan, or any rule not shown to be within its limit
+ *   <li>otherwise a split far from plan, or any rule not shown to be within its limit
  *       (upper bound at 1 - alpha under the limit): INCONCLUSIVE, with the requests still needed;</li>
  *   <li>otherwise PASS.</li>
  * </ol>
@@ -90,14 +91,17 @@ public final class Judge {
         addNoData(results, baseline, candidate, policy);
 
         List<String> reasons = new ArrayList<>();
-        results.stream().filter(r -> r.classification() == Classification.EXCEEDS).forEach(r -> reasons.add(r.reason()));
         Optional<ShiftTest> shift = shiftTest ? shiftOf(baseline, candidate) : Optional.empty();
-        if (!reasons.isEmpty()) {
-            return new Judgement(Verdict.BLOCK, reasons, results, bs, cs, shift, splitP, 0);
-        }
+        // A failed baseline means the environment failed (an overloaded staging service or load generator times
+        // out both arms alike): the comparison cannot tell, whatever the candidate's own numbers say.
         if (baseline.ok() * 2 < baseline.requests()) {
             reasons.add("The baseline arm (" + baseline.version() + ") failed: only " + baseline.ok() + " of "
                     + baseline.requests() + " requests succeeded, so the comparison says nothing about the candidate.");
+            return new Judgement(Verdict.INCONCLUSIVE, reasons, results, bs, cs, shift, splitP, 0);
+        }
+        results.stream().filter(r -> r.classification() == Classification.EXCEEDS).forEach(r -> reasons.add(r.reason()));
+        if (!reasons.isEmpty()) {
+            return new Judgement(Verdict.BLOCK, reasons, results, bs, cs, shift, splitP, 0);
         }
         if (splitP < policy.splitAlpha()) {
             reasons.add(String.format(java.util.Locale.ROOT,

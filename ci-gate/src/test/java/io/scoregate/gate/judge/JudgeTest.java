@@ -115,6 +115,18 @@ class JudgeTest {
     }
 
     @Test
+    void aCandidateFailingAsBadlyAsItsBaselineIsInconclusiveNotBlocked() {
+        // an overloaded staging service: both arms mostly time out, so nothing can be said about the candidate
+        double[] timeouts = new double[900];
+        java.util.Arrays.fill(timeouts, 2000);
+        var b = arm("v1.2", lognormal(100, 100, 0.3, 12), timeouts, 0);
+        var c = arm("v1.3", lognormal(100, 100, 0.3, 13), timeouts, 0);
+        var j = judge.judge(b, c, policy);
+        assertThat(j.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(j.reasons()).singleElement().asString().contains("baseline arm (v1.2) failed");
+    }
+
+    @Test
     void splitFarFromPlanIsInconclusive() {
         var b = arm("v1.2", lognormal(3000, 100, 0.3, 10), new double[0], 0);
         var c = arm("v1.3", lognormal(1000, 100, 0.3, 11), new double[0], 0);
