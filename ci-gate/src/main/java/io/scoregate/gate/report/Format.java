@@ -2,14 +2,14 @@ package io.scoregate.gate.report;
 
 import java.util.Locale;
 
-/** Number formatting and escaping shared by the writers. */
-final class Format {
+/** Number formatting and escaping shared by every report writer (gate, rollout and analysis reports). */
+public final class Format {
 
     private Format() {
     }
 
     /** Escapes text for HTML and XML content and attribute values alike. */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -33,7 +33,7 @@ final class Format {
     }
 
     /** Markdown table cells: no pipes or newlines from user text. */
-    static String cell(String s) {
+    public static String cell(String s) {
         return s.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
     }
 

@@ -1,6 +1,7 @@
 package io.scoregate.gate.rollout;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scoregate.gate.report.Format;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -129,8 +130,8 @@ public final class RolloutReportWriter {
                 .append(o.reason()).append(o.ticket().map(t -> " (" + t + ")").orElse("")).append('\n'));
         if (!r.rollbackSteps().isEmpty()) {
             sb.append("\n### Rollback runbook\n\n| step | result | detail | took |\n|---|---|---|---|\n");
-            r.rollbackSteps().forEach(s -> sb.append("| ").append(cell(s.name())).append(" | ")
-                    .append(s.ok() ? "ok" : "**FAIL**").append(" | ").append(cell(s.result())).append(" | ")
+            r.rollbackSteps().forEach(s -> sb.append("| ").append(Format.cell(s.name())).append(" | ")
+                    .append(s.ok() ? "ok" : "**FAIL**").append(" | ").append(Format.cell(s.result())).append(" | ")
                     .append(seconds(s.took())).append(" |\n"));
         }
         sb.append("\n### Timeline\n\n| time (UTC) | state | weight | revision | stable mean / p95 | candidate mean / p95 "
@@ -141,7 +142,7 @@ public final class RolloutReportWriter {
                     .append(e.revision() < 0 ? "" : e.revision()).append(" | ")
                     .append(e.stable().map(RolloutReportWriter::latency).orElse("")).append(" | ")
                     .append(e.candidate().map(a -> latency(a) + " / " + pct(a.timeoutRate())).orElse("")).append(" | ")
-                    .append(cell(e.note())).append(" |\n");
+                    .append(Format.cell(e.note())).append(" |\n");
         }
         return sb.toString();
     }
@@ -150,23 +151,23 @@ public final class RolloutReportWriter {
         var sb = new StringBuilder();
         String colour = r.exitCode() == 0 ? "#1a7f37" : "#b42318";
         sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>scoregate ")
-                .append(esc(r.command())).append(" report</title><style>body{font-family:system-ui,sans-serif;"
+                .append(Format.escape(r.command())).append(" report</title><style>body{font-family:system-ui,sans-serif;"
                         + "margin:2em;max-width:1100px}table{border-collapse:collapse;font-size:14px}td,th{border:1px solid #ccc;"
                         + "padding:4px 8px;text-align:left}.verdict{font-size:28px;font-weight:bold;color:")
                 .append(colour).append("}</style></head><body>");
-        sb.append("<div class=\"verdict\">").append(esc(r.command())).append(": ").append(esc(r.outcome()))
+        sb.append("<div class=\"verdict\">").append(Format.escape(r.command())).append(": ").append(Format.escape(r.outcome()))
                 .append(" (exit ").append(r.exitCode()).append(")</div>");
-        sb.append("<p>").append(esc(r.reason())).append("</p>");
-        sb.append("<p>Stable afterwards: <code>").append(esc(r.stableAfter())).append("</code>")
-                .append(r.candidate().map(c -> "; candidate <code>" + esc(c) + "</code>").orElse(""))
+        sb.append("<p>").append(Format.escape(r.reason())).append("</p>");
+        sb.append("<p>Stable afterwards: <code>").append(Format.escape(r.stableAfter())).append("</code>")
+                .append(r.candidate().map(c -> "; candidate <code>" + Format.escape(c) + "</code>").orElse(""))
                 .append("; ").append(r.targets().size()).append(" target(s).</p>");
-        r.override().ifPresent(o -> sb.append("<p>Freeze override by <b>").append(esc(o.approver())).append("</b>: ")
-                .append(esc(o.reason())).append(o.ticket().map(t -> " (" + esc(t) + ")").orElse("")).append("</p>"));
+        r.override().ifPresent(o -> sb.append("<p>Freeze override by <b>").append(Format.escape(o.approver())).append("</b>: ")
+                .append(Format.escape(o.reason())).append(o.ticket().map(t -> " (" + Format.escape(t) + ")").orElse("")).append("</p>"));
         sb.append("<h2>Weight and latency timeline</h2>").append(TimelineChart.svg(r.timeline()));
         if (!r.rollbackSteps().isEmpty()) {
             sb.append("<h2>Rollback runbook</h2><table><tr><th>step</th><th>result</th><th>detail</th><th>took</th></tr>");
-            r.rollbackSteps().forEach(s -> sb.append("<tr><td>").append(esc(s.name())).append("</td><td>")
-                    .append(s.ok() ? "ok" : "<b>FAIL</b>").append("</td><td>").append(esc(s.result())).append("</td><td>")
+            r.rollbackSteps().forEach(s -> sb.append("<tr><td>").append(Format.escape(s.name())).append("</td><td>")
+                    .append(s.ok() ? "ok" : "<b>FAIL</b>").append("</td><td>").append(Format.escape(s.result())).append("</td><td>")
                     .append(seconds(s.took())).append("</td></tr>"));
             sb.append("</table>");
         }
@@ -176,9 +177,9 @@ public final class RolloutReportWriter {
             sb.append("<tr><td>").append(e.at()).append("</td><td>").append(e.state()).append("</td><td>")
                     .append(e.candidateWeight() < 0 ? "" : e.candidateWeight() + "%").append("</td><td>")
                     .append(e.revision() < 0 ? "" : e.revision()).append("</td><td>")
-                    .append(e.stable().map(a -> esc(latency(a))).orElse("")).append("</td><td>")
-                    .append(e.candidate().map(a -> esc(latency(a) + " / " + pct(a.timeoutRate()))).orElse(""))
-                    .append("</td><td>").append(esc(e.note())).append("</td></tr>");
+                    .append(e.stable().map(a -> Format.escape(latency(a))).orElse("")).append("</td><td>")
+                    .append(e.candidate().map(a -> Format.escape(latency(a) + " / " + pct(a.timeoutRate()))).orElse(""))
+                    .append("</td><td>").append(Format.escape(e.note())).append("</td></tr>");
         }
         sb.append("</table></body></html>\n");
         return sb.toString();
@@ -196,15 +197,15 @@ public final class RolloutReportWriter {
         r.rollbackSteps().forEach(s -> cases.add(new String[] {s.name(), s.ok() ? "" : s.result()}));
         cases.add(new String[] {r.command() + " outcome", r.exitCode() == 0 ? "" : r.outcome() + ": " + r.reason()});
         long failures = cases.stream().filter(c -> !c[1].isEmpty()).count();
-        sb.append("<testsuite name=\"scoregate-").append(esc(r.command())).append("\" tests=\"").append(cases.size())
+        sb.append("<testsuite name=\"scoregate-").append(Format.escape(r.command())).append("\" tests=\"").append(cases.size())
                 .append("\" failures=\"").append(failures).append("\">\n");
         for (String[] c : cases) {
-            sb.append("  <testcase classname=\"scoregate.").append(esc(r.command())).append("\" name=\"")
-                    .append(esc(c[0])).append('"');
+            sb.append("  <testcase classname=\"scoregate.").append(Format.escape(r.command())).append("\" name=\"")
+                    .append(Format.escape(c[0])).append('"');
             if (c[1].isEmpty()) {
                 sb.append("/>\n");
             } else {
-                sb.append("><failure message=\"").append(esc(c[1])).append("\"/></testcase>\n");
+                sb.append("><failure message=\"").append(Format.escape(c[1])).append("\"/></testcase>\n");
             }
         }
         return sb.append("</testsuite>\n").toString();
@@ -221,24 +222,4 @@ public final class RolloutReportWriter {
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
-
-    private static String cell(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
-    }
-
-    static String esc(String s) {
-        var sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
-            }
-        }
-        return sb.toString();
-    }
-
 }

@@ -1,5 +1,6 @@
 package io.scoregate.gate.analyze.report;
 
+import io.scoregate.gate.report.Format;
 import io.scoregate.gate.analyze.IncidentAnalysis;
 import io.scoregate.gate.analyze.Suspect;
 import java.io.IOException;
@@ -12,22 +13,22 @@ public final class HtmlAnalysisWriter implements AnalysisWriter {
     public void write(IncidentAnalysis a, Writer out) throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(esc(AnalysisNarrative.title(a))).append("</title>\n<style>body{font-family:sans-serif;"
+                .append(Format.escape(AnalysisNarrative.title(a))).append("</title>\n<style>body{font-family:sans-serif;"
                         + "max-width:960px;margin:2em auto;color:#222}table{border-collapse:collapse}"
                         + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:nth-child(2){text-align:left}"
                         + ".cause{font-size:1.15em;font-weight:bold}.weak{color:#a05a00}</style></head><body>\n");
-        b.append("<h1>").append(esc(AnalysisNarrative.title(a))).append("</h1>\n");
-        b.append("<p class=\"cause\">").append(esc(AnalysisNarrative.headline(a))).append("</p>\n");
+        b.append("<h1>").append(Format.escape(AnalysisNarrative.title(a))).append("</h1>\n");
+        b.append("<p class=\"cause\">").append(Format.escape(AnalysisNarrative.headline(a))).append("</p>\n");
         b.append("<p class=\"").append(a.strength().name().toLowerCase(java.util.Locale.ROOT)).append("\">")
-                .append(esc(AnalysisNarrative.strength(a))).append("</p>\n");
+                .append(Format.escape(AnalysisNarrative.strength(a))).append("</p>\n");
         String insideLabel = a.suspects().isEmpty() ? "(no suspect)" : a.suspects().get(0).label();
-        b.append("<h2>Mean latency over time: ").append(esc(insideLabel)).append(" vs the rest</h2>\n");
+        b.append("<h2>Mean latency over time: ").append(Format.escape(insideLabel)).append(" vs the rest</h2>\n");
         b.append(LatencyChartSvg.render(a, insideLabel));
         if (!a.suspects().isEmpty()) {
             b.append("<h2>Suspects</h2>\n<table><tr><th>Rank</th><th>Suspect</th><th>Explains</th><th>Crude</th>"
                     + "<th>Risk ratio</th><th>Adjusted RR</th><th>Degraded inside</th><th>Degraded outside</th></tr>\n");
             for (Suspect s : a.suspects()) {
-                b.append("<tr><td>").append(s.rank()).append("</td><td>").append(esc(s.label())).append("</td><td>")
+                b.append("<tr><td>").append(s.rank()).append("</td><td>").append(Format.escape(s.label())).append("</td><td>")
                         .append(Fmt.pct(s.score())).append("</td><td>").append(Fmt.pct(s.crudeScore())).append("</td><td>")
                         .append(Fmt.num(s.riskRatio())).append("</td><td>").append(Fmt.num(s.adjustedRiskRatio()))
                         .append("</td><td>").append(Fmt.pct(s.insideAfter().degradedRate())).append(" of ")
@@ -38,9 +39,9 @@ public final class HtmlAnalysisWriter implements AnalysisWriter {
             b.append("</table>\n");
         }
         for (var section : AnalysisNarrative.sections(a)) {
-            b.append("<h2>").append(esc(section.title())).append("</h2>\n<ul>\n");
+            b.append("<h2>").append(Format.escape(section.title())).append("</h2>\n<ul>\n");
             for (String item : section.items()) {
-                b.append("<li>").append(esc(item)).append("</li>\n");
+                b.append("<li>").append(Format.escape(item)).append("</li>\n");
             }
             b.append("</ul>\n");
         }
@@ -49,18 +50,4 @@ public final class HtmlAnalysisWriter implements AnalysisWriter {
         out.flush();
     }
 
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
 }

@@ -75,7 +75,7 @@ final class LatencyChartSvg {
         series(b, pts, false, "#2c6fbb", sx, sy);
         b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"#c0392b\"/>"
                         + "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>%n", LEFT, H - 18, LEFT + 16, H - 13,
-                HtmlAnalysisWriter.esc(insideLabel)));
+                io.scoregate.gate.report.Format.escape(insideLabel)));
         b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"#2c6fbb\"/>"
                 + "<text x=\"%d\" y=\"%d\" font-size=\"12\">all other requests</text>%n", LEFT + 360, H - 18, LEFT + 376, H - 13));
         return b.append("</svg>\n").toString();
