@@ -16,7 +16,6 @@ import io.scoregate.gate.window.FreezeCalendar;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -164,15 +163,8 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     LoadPlan plan() throws InvalidInputException {
-        URI uri;
-        try {
-            uri = new URI(target);
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException("`--target` must be an http(s) URL such as http://localhost:8080, but was " + target);
-        }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
-            throw new InvalidInputException("`--target` must be an http(s) URL such as http://localhost:8080, but was " + target);
-        }
+        URI uri = HttpUrl.parse(target).orElseThrow(() -> new InvalidInputException(
+                "`--target` must be an http(s) URL such as http://localhost:8080, but was " + target));
         if (baseline.isBlank() || candidate.isBlank()) {
             throw new InvalidInputException("`--baseline` and `--candidate` must name versions, but one was blank.");
         }

@@ -74,11 +74,9 @@ public final class FleetAccess {
         if (url.isEmpty()) {
             return Notifier.NONE;
         }
-        List<URI> parsed = TargetList.parse(url.get());
-        if (parsed.size() != 1) {
-            throw new InvalidInputException("the webhook must be one http(s) URL, but was '" + url.get() + "'");
-        }
-        return new WebhookNotifier(parsed.get(0), 4, pacer);
+        URI hook = HttpUrl.parse(url.get()).orElseThrow(() -> new InvalidInputException(
+                "`--webhook` (or " + WEBHOOK_ENV + ") must be one http(s) URL, but was '" + url.get() + "'"));
+        return new WebhookNotifier(hook, 4, pacer);
     }
 
     /** Writes the report in every format and says where; a report that cannot be written is said, not fatal. */

@@ -1,7 +1,6 @@
 package io.scoregate.gate.cli;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,17 +14,8 @@ final class TargetList {
         List<URI> targets = new ArrayList<>();
         for (String part : text.split(",")) {
             String p = part.trim();
-            URI u;
-            try {
-                u = new URI(p);
-            } catch (URISyntaxException e) {
-                u = null;
-            }
-            if (u != null && ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
-                targets.add(u);
-            } else {
-                throw new InvalidInputException("`--targets` must be http(s) URLs separated by commas, but had '" + p + "'");
-            }
+            targets.add(HttpUrl.parse(p).orElseThrow(() -> new InvalidInputException(
+                    "`--targets` must be http(s) URLs separated by commas, but had '" + p + "'")));
         }
         if (targets.isEmpty()) {
             throw new InvalidInputException("`--targets` must name at least one instance");

@@ -61,6 +61,19 @@ class RolloutCommandInputTest {
     }
 
     @Test
+    void aWebhookThatIsNotAUrlIsNamedAsTheWebhook() throws Exception {
+        Path token = Files.writeString(dir.resolve("token"), "secret");
+
+        int code = execute("rollback", "--targets", "http://127.0.0.1:1", "--admin-token-file", token.toString(),
+                "--webhook", "hooks.example/abc", "--report-dir", dir.resolve("r").toString());
+
+        assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).isEqualTo("ci-gate rollback: `--webhook` (or SCOREGATE_WEBHOOK_URL) must be one "
+                + "http(s) URL, but was 'hooks.example/abc'" + System.lineSeparator());
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
     void anEmptyTokenFileIsRefusedWithoutCallingAnyone() throws Exception {
         Path token = Files.writeString(dir.resolve("token"), "  \n");
 
