@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** RFC 9457 problem responses of the admin routing API (application/problem+json). */
+/**
+ * RFC 9457 problem responses of the admin routing API, with the same type URIs and media type as the scoring
+ * API's {@link Problem}; their {@code errors} are sentences about the routing change rather than fields.
+ */
 final class AdminRoutingProblem {
-
-    static final String MEDIA_TYPE = "application/problem+json";
 
     private AdminRoutingProblem() {
     }
@@ -20,7 +21,7 @@ final class AdminRoutingProblem {
     static Response of(Response.Status status, String slug, String title, String detail, String instance,
                        List<String> errors, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://scoregate.io/problems/" + slug);
+        body.put("type", ProblemType.BASE + slug);
         body.put("title", title);
         body.put("status", status.getStatusCode());
         body.put("detail", detail);
@@ -29,6 +30,6 @@ final class AdminRoutingProblem {
             body.put("errors", errors);
         }
         body.putAll(extra);
-        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 }
