@@ -1,7 +1,5 @@
 package io.scoregate.service.model;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -42,16 +40,35 @@ public final class ScoringModel {
         return model.attribute(extractor.extract(application));
     }
 
-    /** The {@value #REASON_CODES} largest contributions by magnitude; features that contributed 0 are left out. */
+    /**
+     * The {@value #REASON_CODES} largest contributions by magnitude, largest first; features that contributed 0
+     * are left out, and ties keep the feature-spec order. A selection into {@value #REASON_CODES} slots: this runs
+     * on every request, and sorting every feature would cost more than the model.
+     */
     private List<ReasonCode> topReasons(double[] contributions) {
-        List<ReasonCode> all = new ArrayList<>(contributions.length);
+        int[] top = new int[REASON_CODES];
+        int n = 0;
         for (int i = 0; i < contributions.length; i++) {
-            if (contributions[i] != 0.0) {
-                all.add(new ReasonCode(extractor.name(i), Math.round(contributions[i] * 1e4) / 1e4));
+            double magnitude = Math.abs(contributions[i]);
+            if (magnitude == 0.0) {
+                continue;
+            }
+            int slot = n;
+            while (slot > 0 && Math.abs(contributions[top[slot - 1]]) < magnitude) {
+                slot--;
+            }
+            if (slot < REASON_CODES) {
+                System.arraycopy(top, slot, top, slot + 1, Math.min(n, REASON_CODES - 1) - slot);
+                top[slot] = i;
+                n = Math.min(n + 1, REASON_CODES);
             }
         }
-        all.sort(Comparator.comparingDouble((ReasonCode r) -> -Math.abs(r.contribution())));
-        return List.copyOf(all.subList(0, Math.min(REASON_CODES, all.size())));
+        ReasonCode[] reasons = new ReasonCode[n];
+        for (int k = 0; k < n; k++) {
+            int i = top[k];
+            reasons[k] = new ReasonCode(extractor.name(i), Math.round(contributions[i] * 1e4) / 1e4);
+        }
+        return List.of(reasons);
     }
 
     public String version() {

@@ -1,18 +1,22 @@
 package io.scoregate.service.rest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.scoregate.service.model.LoanApplication;
 import io.scoregate.service.model.Sector;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads and validates a scoring request body. Every field is checked and every problem collected, so one
@@ -22,10 +26,14 @@ import java.util.stream.Collectors;
 public final class ApplicationReader {
 
     static final double MAX_KES = 1e10;
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    private static final List<String> FIELDS = List.of("applicationId", "lenderId", "sector", "businessAgeMonths",
+            "monthlyRevenueKes", "revenueVolatility", "mobileMoneyTxnsPerMonth", "existingDebtKes", "priorLoansRepaid",
+            "priorDefaults", "crbScore", "requestedAmountKes", "tenorMonths");
+    private static final Map<String, Integer> FIELD_INDEX = IntStream.range(0, FIELDS.size()).boxed()
+            .collect(Collectors.toUnmodifiableMap(FIELDS::get, i -> i));
     private static final String SECTORS = Arrays.stream(Sector.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
 
@@ -34,9 +42,9 @@ public final class ApplicationReader {
 
     /** The validated application; throws a {@link ProblemException} (400) naming every bad field. */
     public static LoanApplication read(byte[] body) {
-        JsonNode root = parse(body);
+        Value[] values = parse(body);
         List<FieldError> errors = new ArrayList<>();
-        Fields f = new Fields(root, errors);
+        Fields f = new Fields(values, errors);
         String applicationId = f.id("applicationId", 128);
         String lenderId = f.id("lenderId", 64);
         Sector sector = f.sector("sector");
@@ -59,48 +67,103 @@ public final class ApplicationReader {
                 repaid, defaults, crb, requested, tenor);
     }
 
-    private static JsonNode parse(byte[] body) {
+    /**
+     * The values of the known fields, by {@link #FIELDS} index (null where absent), read in one streaming pass:
+     * no tree is built for a body whose other fields are ignored anyway. Duplicate keys and anything after the
+     * object are malformed JSON, as they would be for a strict tree parse.
+     */
+    private static Value[] parse(byte[] body) {
         if (body == null || body.length == 0) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body is empty; send a JSON object");
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body must be a JSON object");
+            }
+            Value[] values = new Value[FIELDS.size()];
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                Integer index = FIELD_INDEX.get(parser.currentName());
+                JsonToken token = parser.nextToken();
+                Value value = Value.read(parser, token);
+                if (index != null) {
+                    values[index] = value;
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body is not valid JSON: "
+                        + "another value follows the object" + at(parser.currentLocation()));
+            }
+            return values;
         } catch (IOException e) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body is not valid JSON: "
                     + clean(e));
         }
-        if (root == null || !root.isObject()) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body must be a JSON object");
-        }
-        return root;
     }
 
     /** Jackson's message without the source excerpt (it would echo the body back). */
     private static String clean(IOException e) {
-        String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
-                : e.getMessage();
+        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         m = m == null ? "unreadable" : m;
         int nl = m.indexOf('\n');
         m = nl < 0 ? m : m.substring(0, nl);
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
-            m += " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+            m += at(j.getLocation());
         }
         return m.length() > 300 ? m.substring(0, 300) : m;
     }
 
+    private static String at(JsonLocation location) {
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    /** What a field held: its JSON kind, its text (numbers as a tree parser would print them) and its number. */
+    private record Value(JsonNodeType kind, String text, double number) {
+
+        static Value read(JsonParser parser, JsonToken token) throws IOException {
+            return switch (token) {
+                case VALUE_STRING -> new Value(JsonNodeType.STRING, parser.getText(), Double.NaN);
+                case VALUE_NUMBER_INT -> new Value(JsonNodeType.NUMBER, parser.getNumberValue().toString(),
+                        parser.getDoubleValue());
+                case VALUE_NUMBER_FLOAT -> {
+                    double d = parser.getDoubleValue();
+                    yield new Value(JsonNodeType.NUMBER, Double.toString(d), d);
+                }
+                case VALUE_TRUE, VALUE_FALSE -> new Value(JsonNodeType.BOOLEAN, parser.getText(), Double.NaN);
+                case VALUE_NULL -> new Value(JsonNodeType.NULL, "null", Double.NaN);
+                case START_OBJECT -> {
+                    parser.skipChildren();
+                    yield new Value(JsonNodeType.OBJECT, "", Double.NaN);
+                }
+                case START_ARRAY -> {
+                    parser.skipChildren();
+                    yield new Value(JsonNodeType.ARRAY, "", Double.NaN);
+                }
+                default -> throw new ProblemException(ProblemType.MALFORMED_JSON,
+                        "the request body is not valid JSON: unexpected " + token + at(parser.currentLocation()));
+            };
+        }
+
+        boolean isNumber() {
+            return kind == JsonNodeType.NUMBER;
+        }
+
+        boolean isText() {
+            return kind == JsonNodeType.STRING;
+        }
+    }
+
     /** Field readers that record an error and return a placeholder, so validation continues past the first. */
-    private record Fields(JsonNode root, List<FieldError> errors) {
+    private record Fields(Value[] values, List<FieldError> errors) {
 
         String id(String name, int maxLength) {
-            JsonNode v = present(name);
+            Value v = present(name);
             if (v == null) {
                 return "";
             }
-            if (!v.isTextual()) {
+            if (!v.isText()) {
                 return bad(name, "`" + name + "` must be a string, but was " + kind(v), "");
             }
-            String s = v.asText();
+            String s = v.text();
             if (s.isBlank() || s.length() > maxLength || !s.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
                 return bad(name, "`" + name + "` must be 1 to " + maxLength
                         + " printable ASCII characters without spaces, but was " + describe(s), "");
@@ -109,29 +172,29 @@ public final class ApplicationReader {
         }
 
         Sector sector(String name) {
-            JsonNode v = present(name);
+            Value v = present(name);
             if (v == null) {
                 return Sector.OTHER;
             }
-            if (!v.isTextual()) {
+            if (!v.isText()) {
                 return bad(name, "`sector` must be one of " + SECTORS + ", but was " + kind(v), Sector.OTHER);
             }
             try {
-                return Sector.valueOf(v.asText());
+                return Sector.valueOf(v.text());
             } catch (IllegalArgumentException e) {
-                return bad(name, "`sector` must be one of " + SECTORS + ", but was " + describe(v.asText()),
+                return bad(name, "`sector` must be one of " + SECTORS + ", but was " + describe(v.text()),
                         Sector.OTHER);
             }
         }
 
         int integer(String name, int min, int max) {
-            JsonNode v = present(name);
+            Value v = present(name);
             return v == null ? 0 : integerValue(name, v, min, max);
         }
 
         OptionalInt optionalInteger(String name, int min, int max) {
-            JsonNode v = root.get(name);
-            if (v == null || v.isNull()) {
+            Value v = get(name);
+            if (v == null || v.kind() == JsonNodeType.NULL) {
                 return OptionalInt.empty();
             }
             int before = errors.size();
@@ -139,43 +202,47 @@ public final class ApplicationReader {
             return errors.size() == before ? OptionalInt.of(value) : OptionalInt.empty();
         }
 
-        private int integerValue(String name, JsonNode v, int min, int max) {
+        private int integerValue(String name, Value v, int min, int max) {
             if (!v.isNumber()) {
                 return bad(name, "`" + name + "` must be a whole number, but was " + kind(v), 0);
             }
-            double d = v.asDouble();
+            double d = v.number();
             if (!Double.isFinite(d) || d < min || d > max) {
                 return bad(name, "`" + name + "` must be between " + min + " and " + max + ", but was "
-                        + v.asText(), 0);
+                        + v.text(), 0);
             }
             if (d != Math.rint(d)) {
-                return bad(name, "`" + name + "` must be a whole number, but was " + v.asText(), 0);
+                return bad(name, "`" + name + "` must be a whole number, but was " + v.text(), 0);
             }
             return (int) d;
         }
 
         /** A number in [min, max], or (min, max] when {@code minInclusive} is false. */
         double number(String name, double min, double max, boolean minInclusive) {
-            JsonNode v = present(name);
+            Value v = present(name);
             if (v == null) {
                 return 0;
             }
             if (!v.isNumber()) {
                 return bad(name, "`" + name + "` must be a number, but was " + kind(v), 0.0);
             }
-            double d = v.asDouble();
+            double d = v.number();
             boolean aboveMin = minInclusive ? d >= min : d > min;
             if (!Double.isFinite(d) || !aboveMin || d > max) {
                 String range = minInclusive ? "between " + fmt(min) + " and " + fmt(max)
                         : "greater than " + fmt(min) + " and at most " + fmt(max);
-                return bad(name, "`" + name + "` must be " + range + ", but was " + v.asText(), 0.0);
+                return bad(name, "`" + name + "` must be " + range + ", but was " + v.text(), 0.0);
             }
             return d;
         }
 
-        private JsonNode present(String name) {
-            JsonNode v = root.get(name);
-            if (v == null || v.isNull()) {
+        private Value get(String name) {
+            return values[FIELD_INDEX.get(name)];
+        }
+
+        private Value present(String name) {
+            Value v = get(name);
+            if (v == null || v.kind() == JsonNodeType.NULL) {
                 errors.add(FieldError.of(name, "`" + name + "` is required"));
                 return null;
             }
@@ -187,14 +254,14 @@ public final class ApplicationReader {
             return placeholder;
         }
 
-        private static String kind(JsonNode v) {
-            return switch (v.getNodeType()) {
+        private static String kind(Value v) {
+            return switch (v.kind()) {
                 case STRING -> "a string";
                 case BOOLEAN -> "a boolean";
                 case ARRAY -> "an array";
                 case OBJECT -> "an object";
                 case NUMBER -> "a number";
-                default -> v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+                default -> v.kind().name().toLowerCase(java.util.Locale.ROOT);
             };
         }
 

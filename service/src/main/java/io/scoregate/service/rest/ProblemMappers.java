@@ -17,6 +17,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
+    public Response mapAnswer(ProblemAnswer answer) {
+        return answer.toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response mapProblem(ProblemException e, UriInfo uri) {
         return respond(e.toProblem(uri.getPath()));
     }

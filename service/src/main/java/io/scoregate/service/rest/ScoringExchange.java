@@ -17,18 +17,20 @@ import io.scoregate.service.scoring.ScoringService;
 import io.scoregate.service.scoring.UnknownVersionException;
 import io.scoregate.service.scoring.VersionSelector;
 import io.scoregate.service.scoring.VersionUnavailableException;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * One scoring request from bytes to answer: size, API key, body, lender, version, score (under the
- * deadline), decision. Every way it can end is turned into a status and an {@link Outcome} here, recorded
- * once, and answered with X-Model-Version and X-Request-Id.
+ * deadline), decision. Every way it can end is turned into a status and an {@link Outcome} here and recorded
+ * once. A success is an {@link Answer}; every other ending is a {@link ProblemAnswer} failure, which
+ * {@link ProblemMappers} writes as the problem document. Both carry the X-Model-Version and X-Request-Id values.
  */
 @ApplicationScoped
 public class ScoringExchange {
@@ -58,7 +60,25 @@ public class ScoringExchange {
     public record Headers(Optional<String> apiKey, Optional<String> pinnedVersion, Optional<String> requestId) {
     }
 
-    public Uni<RestResponse<Object>> handle(Endpoint endpoint, byte[] body, Headers headers) {
+    /** A scored request: the response body and the values of the X-Model-Version and X-Request-Id headers. */
+    public record Answer<T>(T body, String modelVersion, String requestId) {
+    }
+
+    /** POST /risk-score. */
+    public CompletionStage<Answer<RiskScoreResponse>> riskScore(byte[] body, Headers headers) {
+        return handle(Endpoint.RISK_SCORE, body, headers,
+                (application, score) -> RiskScoreResponse.of(application.applicationId(), score));
+    }
+
+    /** POST /funding-approve. */
+    public CompletionStage<Answer<FundingApprovalResponse>> fundingApprove(byte[] body, Headers headers) {
+        return handle(Endpoint.FUNDING_APPROVE, body, headers,
+                (application, score) -> FundingApprovalResponse.of(application.applicationId(), score,
+                        policies.forLender(application.lenderId()).decide(score, application)));
+    }
+
+    private <T> CompletionStage<Answer<T>> handle(Endpoint endpoint, byte[] body, Headers headers,
+                                                 BiFunction<LoanApplication, ModelScore, T> respond) {
         long start = System.nanoTime();
         Call call = new Call(endpoint, RequestIds.from(headers.requestId().orElse(null)), Instant.now(), start);
         try {
@@ -77,11 +97,16 @@ public class ScoringExchange {
             ScoringModel model = selector.select(headers.pinnedVersion().filter(v -> !v.isBlank()),
                     application.applicationId());
             call.version = model.version();
-            return scoring.score(model, application, start)
-                    .map(score -> answer(call, application, score))
-                    .onFailure().recoverWithItem(failure -> fail(call, failure));
+            ScoringService.Scored scored = scoring.score(model, application, start);
+            if (scored instanceof ScoringService.Scored.Now now) {
+                return CompletableFuture.completedFuture(answer(call, respond.apply(application, now.score())));
+            }
+            return ((ScoringService.Scored.Later) scored).score()
+                    .map(score -> answer(call, respond.apply(application, score)))
+                    .onFailure().transform(failure -> fail(call, failure))
+                    .subscribeAsCompletionStage();
         } catch (RuntimeException e) {
-            return Uni.createFrom().item(fail(call, e));
+            return CompletableFuture.failedFuture(fail(call, e));
         }
     }
 
@@ -97,18 +122,12 @@ public class ScoringExchange {
         return lender;
     }
 
-    private RestResponse<Object> answer(Call call, LoanApplication application, ModelScore score) {
-        Object body = call.endpoint == Endpoint.RISK_SCORE
-                ? RiskScoreResponse.of(application.applicationId(), score)
-                : FundingApprovalResponse.of(application.applicationId(), score,
-                policies.forLender(application.lenderId()).decide(score, application));
+    private <T> Answer<T> answer(Call call, T body) {
         call.record(recorder, Outcome.OK, 200);
-        return RestResponse.ResponseBuilder.ok(body, "application/json")
-                .header(MODEL_VERSION_HEADER, call.version)
-                .header(REQUEST_ID_HEADER, call.requestId).build();
+        return new Answer<>(body, call.version, call.requestId);
     }
 
-    private RestResponse<Object> fail(Call call, Throwable failure) {
+    private ProblemAnswer fail(Call call, Throwable failure) {
         ProblemException problem;
         Outcome outcome;
         if (failure instanceof ProblemException p) {
@@ -143,13 +162,8 @@ public class ScoringExchange {
         if (outcome == Outcome.REJECTED) {
             call.version = MetricNames.NO_VERSION;
         }
-        int status = problem.type().status();
-        call.record(recorder, outcome, status);
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.fromStatusCode(status),
-                        (Object) problem.toProblem(call.endpoint.path()).toJson())
-                .type(Problem.MEDIA_TYPE)
-                .header(MODEL_VERSION_HEADER, call.version)
-                .header(REQUEST_ID_HEADER, call.requestId).build();
+        call.record(recorder, outcome, problem.type().status());
+        return new ProblemAnswer(problem.toProblem(call.endpoint.path()), call.version, call.requestId);
     }
 
     static ProblemException tooLarge(long size, long max) {

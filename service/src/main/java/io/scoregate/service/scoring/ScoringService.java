@@ -30,14 +30,31 @@ public class ScoringService {
     }
 
     /**
-     * Scores the application with the model; fails with {@link DeadlineExceededException} past the deadline
-     * (counted from {@code startNanos}) and {@link ScoringFailedException} when the model fails.
+     * Scores the application with the model. Without a drill (the common case) the score is computed right
+     * here, with no reactive machinery on the hot path; a drilled call waits asynchronously, raced against
+     * the deadline. Either way it fails with {@link DeadlineExceededException} past the deadline (counted
+     * from {@code startNanos}) and {@link ScoringFailedException} when the model fails; the immediate case
+     * throws them.
      */
-    public Uni<ModelScore> score(ScoringModel model, LoanApplication application, long startNanos) {
+    public Scored score(ScoringModel model, LoanApplication application, long startNanos) {
         DrillEffect effect = drills.effectFor(model.version());
         if (effect.isNone()) {
-            return Uni.createFrom().item(() -> scoreNow(model, application, startNanos));
+            return new Scored.Now(scoreNow(model, application, startNanos));
         }
+        return new Scored.Later(drilled(model, application, startNanos, effect));
+    }
+
+    /** A score that is ready, or one that arrives (or fails) later. */
+    public sealed interface Scored {
+        record Now(ModelScore score) implements Scored {
+        }
+
+        record Later(Uni<ModelScore> score) implements Scored {
+        }
+    }
+
+    private Uni<ModelScore> drilled(ScoringModel model, LoanApplication application, long startNanos,
+                                    DrillEffect effect) {
         Uni<Void> wait = effect.addedLatency().isZero() ? Uni.createFrom().voidItem()
                 : Uni.createFrom().voidItem().onItem().delayIt().by(effect.addedLatency());
         Uni<ModelScore> call = switch (effect.fault()) {

@@ -154,6 +154,10 @@ class ScoringResourceTest {
         problem(post("/funding-approve", "[1, 2]"), 400, "malformed-json")
                 .body("detail", equalTo("the request body must be a JSON object"));
         problem(post("/risk-score", ""), 400, "malformed-json");
+        problem(post("/risk-score", "   "), 400, "malformed-json")
+                .body("detail", equalTo("the request body must be a JSON object"));
+        problem(post("/risk-score", Bodies.validJson().replace("{", "{\"tenorMonths\":3,")), 400, "malformed-json")
+                .body("detail", containsString("Duplicate field 'tenorMonths'"));
     }
 
     @Test
@@ -174,9 +178,13 @@ class ScoringResourceTest {
         body.put("revenueVolatility", true);
         body.put("sector", List.of("RETAIL"));
         body.put("tenorMonths", 12.5);
+        body.put("existingDebtKes", Map.of("amount", 100000));
         problem(post("/risk-score", Bodies.json(body)), 400, "invalid-request")
                 .body("errors.field", containsInAnyOrder("applicationId", "businessAgeMonths", "revenueVolatility",
-                        "sector", "tenorMonths"))
+                        "sector", "tenorMonths", "existingDebtKes"))
+                .body("errors.find { it.field == 'existingDebtKes' }.detail",
+                        equalTo("`existingDebtKes` must be a number, but was an object"))
+                .body("errors.find { it.field == 'sector' }.detail", containsString("but was an array"))
                 .body("errors.find { it.field == 'businessAgeMonths' }.detail",
                         equalTo("`businessAgeMonths` must be a whole number, but was a string"))
                 .body("errors.find { it.field == 'tenorMonths' }.detail",
@@ -222,6 +230,7 @@ class ScoringResourceTest {
         Map<String, Object> body = Bodies.valid();
         body.remove("crbScore");
         body.put("branch", "Nakuru");
+        body.put("context", Map.of("crbScore", "not ours", "nested", List.of(Map.of("tenorMonths", -1))));
         postV12("/risk-score", Bodies.json(body)).statusCode(200).body("modelVersion", equalTo("v1.2"));
     }
 
@@ -366,6 +375,8 @@ class ScoringResourceTest {
 
     @Test
     void shouldEchoOnTheBenchEndpointWhenEnabled() {
-        post("/bench/echo", Bodies.validJson()).statusCode(200).body("fields", equalTo(13));
+        Map<String, Object> body = Bodies.valid();
+        post("/bench/echo", Bodies.json(body)).statusCode(200).body("applicationId", equalTo(body.get("applicationId")))
+                .body("size()", equalTo(body.size()));
     }
 }
