@@ -8,8 +8,8 @@
 # 2-4 run as ROUNDS (default 5) rounds of DURATION each, interleaved: on a shared 2-core machine throughput
 # drifts by 2x within a minute, so each round's ratio compares two runs seconds apart, and the summary gives
 # the median ratio over the rounds as well as every round's own.
-# The service is started the way the README's run command starts it: from its directory, with the AppCDS
-# archive the build writes (plain `java -jar` when the archive is absent).
+# The service is started the way the README's run command starts it: service/run.sh (from its directory,
+# with the AppCDS archive the build writes).
 # Usage: [ROUNDS=5] [STARTS=5] bench/wrk-risk-score.sh [port] [duration]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,10 +21,8 @@ STARTS="${STARTS:-5}"
 APP=service/target/quarkus-app
 [ -f "$APP/quarkus-run.jar" ] || { echo "missing $APP/quarkus-run.jar: run ./mvnw -B package -pl service first" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-CDS=()
-[ -f "$APP/app-cds.jsa" ] && CDS=(-XX:SharedArchiveFile=app-cds.jsa)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; JVM: $(java -version 2>&1 | head -1)"
-echo "run command: (cd $APP && java ${CDS[*]} -jar quarkus-run.jar)"
+[ -f "$APP/app-cds.jsa" ] && echo "AppCDS archive: $APP/app-cds.jsa" || echo "no AppCDS archive: plain start"
 URL="http://127.0.0.1:$PORT"
 BODY='{"applicationId":"bench-0001","lenderId":"bench-bank","sector":"RETAIL","businessAgeMonths":36,"monthlyRevenueKes":250000,"revenueVolatility":0.2,"mobileMoneyTxnsPerMonth":120,"existingDebtKes":100000,"priorLoansRepaid":2,"priorDefaults":0,"crbScore":700,"requestedAmountKes":300000,"tenorMonths":12}'
 PID=""
@@ -41,8 +39,8 @@ start_service() {
   DATA="$(mktemp -d)"
   local start_ns first_ns
   start_ns=$(date +%s%N)
-  (cd "$APP" && exec java "${CDS[@]}" -Dquarkus.http.port="$PORT" -Dscoregate.data-dir="$DATA" \
-       -Dscoregate.bench.echo-enabled=true -jar quarkus-run.jar) > "$DATA/service.log" 2>&1 &
+  SCOREGATE_DATA_DIR="$DATA" JAVA_OPTS="-Dquarkus.http.port=$PORT -Dscoregate.bench.echo-enabled=true" \
+      service/run.sh > "$DATA/service.log" 2>&1 &
   PID=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
               -H 'X-Model-Version: v1.2' -d "$BODY" "$URL/risk-score" || true)" = "200" ]; do
