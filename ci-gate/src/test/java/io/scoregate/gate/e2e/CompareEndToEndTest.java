@@ -106,12 +106,16 @@ class CompareEndToEndTest {
 
     @Test
     void shouldBlockOnAFridayEveningWithoutSendingLoad() throws Exception {
-        // one request of our own first, so an empty log cannot pass for "no load sent"
+        // one request of our own first, so an empty log cannot pass for "no load sent"; the service writes its
+        // access log asynchronously, so the size is taken once that request's line is in the file
         var body = new SmeApplicationGenerator(3).next().json();
+        String probeId = "freeze-probe-" + System.nanoTime();
         var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(service.uri().resolve("/risk-score"))
                 .header("Content-Type", "application/json").header("X-Model-Version", "v1.2")
+                .header("X-Request-Id", probeId)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        service.awaitAccessLogLine(probeId);
         long before = service.accessLogSize();
         assertThat(before).as("the service writes its access log at %s", service.accessLog()).isPositive();
         Run run = compare(args(service.uri().toString(), "v1.2", "v1.3", tmp.resolve("freeze"), FRIDAY_EVENING));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real packaged scoring service ({@code service/target/quarkus-app/quarkus-run.jar}) started as its own
@@ -77,6 +78,18 @@ final class PackagedService implements AutoCloseable {
     /** The service's own access log (default location under its data dir). */
     Path accessLog() {
         return dataDir.resolve("access.jsonl");
+    }
+
+    /** Waits (up to 5 s) until the access log holds the line of the request with this X-Request-Id. */
+    void awaitAccessLogLine(String requestId) throws IOException, InterruptedException {
+        String field = "\"requestId\":\"" + requestId + "\"";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!(Files.exists(accessLog()) && Files.readString(accessLog()).contains(field))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no access-log line for request " + requestId + " in " + accessLog());
+            }
+            Thread.sleep(10); // polling a file another process writes; there is nothing to wait on
+        }
     }
 
     long accessLogSize() throws IOException {
