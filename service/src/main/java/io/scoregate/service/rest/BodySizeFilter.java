@@ -36,10 +36,8 @@ public class BodySizeFilter {
             Arrays.stream(Endpoint.values()).filter(e -> e.path().equals(path)).findFirst().ifPresent(e ->
                     recorder.record(Instant.now(), requestId, "", e, MetricNames.NO_VERSION, Outcome.REJECTED, 413,
                             System.nanoTime() - start));
-            Problem problem = ScoringExchange.tooLarge(length, maxBodyBytes).toProblem(path);
-            return Response.status(413).type(Problem.MEDIA_TYPE).entity(problem.toJson())
-                    .header(ScoringExchange.MODEL_VERSION_HEADER, MetricNames.NO_VERSION)
-                    .header(ScoringExchange.REQUEST_ID_HEADER, requestId).build();
+            return new ProblemAnswer(ScoringExchange.tooLarge(length, maxBodyBytes).toProblem(path),
+                    MetricNames.NO_VERSION, requestId).toResponse();
         }
         return null;
     }

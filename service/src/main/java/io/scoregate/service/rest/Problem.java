@@ -3,6 +3,7 @@ package io.scoregate.service.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
@@ -27,6 +28,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** For status codes the framework produces (404, 405, ...): RFC 9457's generic "about:blank" type. */
     public static Problem generic(int status, String title, String detail, String instance) {
         return new Problem("about:blank", title, status, detail, instance, List.of());
+    }
+
+    /** The HTTP answer carrying this document: its status and the problem media type; callers may add headers. */
+    public Response.ResponseBuilder response() {
+        return Response.status(status).type(MEDIA_TYPE).entity(toJson());
     }
 
     public String toJson() {

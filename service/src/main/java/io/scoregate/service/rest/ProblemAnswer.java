@@ -26,7 +26,7 @@ public final class ProblemAnswer extends RuntimeException {
 
     /** The HTTP answer: the problem document with its status, media type and both headers. */
     public Response toResponse() {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toJson())
+        return problem.response()
                 .header(ScoringExchange.MODEL_VERSION_HEADER, modelVersion)
                 .header(ScoringExchange.REQUEST_ID_HEADER, requestId).build();
     }
