@@ -23,7 +23,7 @@ public record SequentialLimits(double alpha, double timeoutRate, double errorRat
     }
 
     /** The e-value a rule must reach: the reciprocal of its share of alpha. */
-    double threshold(SequentialRule rule) {
+    public double threshold(SequentialRule rule) {
         return rule == SequentialRule.P95_TAIL ? 2 * SequentialRule.values().length / alpha
                 : SequentialRule.values().length / alpha;
     }

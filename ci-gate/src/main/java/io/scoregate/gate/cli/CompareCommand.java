@@ -5,6 +5,7 @@ import io.scoregate.gate.judge.ArmRecorder;
 import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
 import io.scoregate.gate.judge.RunLength;
+import io.scoregate.gate.judge.SequentialEvidence;
 import io.scoregate.gate.load.HttpLoadRunner;
 import io.scoregate.gate.load.LoadPlan;
 import io.scoregate.gate.load.LoadResult;
@@ -148,9 +149,11 @@ public final class CompareCommand implements Callable<Integer> {
                     throw new InvalidInputException("The recorded requests cannot be written to " + requestsLog + ": " + e);
                 }
             }
-            var arms = new ArmRecorder(baseline, candidate);
+            var arms = new ArmRecorder(baseline, candidate, SequentialEvidence.limitsOf(policy));
             result.records().forEach(arms);
-            var judgement = Judge.standard().judge(arms.baseline(), arms.candidate(), policy);
+            // one planned look: the fixed-sample verdict, with the anytime-valid evidence for a run cut short
+            var judgement = Judge.standard().judge(arms.baseline(), arms.candidate(), policy,
+                    Optional.of(arms.sequential()));
             // checked again now: a run that started before the freeze must not promote into it
             var after = calendar.check(decisionClock, override);
             return Decision.finish(baseline, candidate, after, Optional.of(judgement),

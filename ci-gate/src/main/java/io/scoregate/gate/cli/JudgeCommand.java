@@ -4,6 +4,8 @@ import io.scoregate.gate.accesslog.AccessLogReader;
 import io.scoregate.gate.judge.ArmRecorder;
 import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
+import io.scoregate.gate.judge.SequentialEvidence;
+import io.scoregate.gate.judge.SequentialJudge;
 import io.scoregate.gate.report.ReportWriters;
 import io.scoregate.gate.window.FreezeCalendar;
 import java.io.IOException;
@@ -42,6 +44,28 @@ public final class JudgeCommand implements Callable<Integer> {
     @Option(names = "--report-dir", required = true, paramLabel = "DIR", description = "Where the reports are written.")
     Path reportDir;
 
+    /** How the log's evidence is judged. */
+    enum EvidenceMode { SEQUENTIAL, FIXED_SAMPLE }
+
+    @Option(names = "--evidence", defaultValue = "sequential", paramLabel = "sequential|fixed-sample",
+            converter = EvidenceModeConverter.class,
+            description = "sequential (default): BLOCK only on anytime-valid evidence, so a job that re-judges a "
+                    + "growing log does not inflate false blocks; fixed-sample: the log is one planned run judged once, "
+                    + "as compare judges its own.")
+    EvidenceMode evidence;
+
+    static final class EvidenceModeConverter implements picocli.CommandLine.ITypeConverter<EvidenceMode> {
+        @Override
+        public EvidenceMode convert(String value) {
+            return switch (value) {
+                case "sequential" -> EvidenceMode.SEQUENTIAL;
+                case "fixed-sample" -> EvidenceMode.FIXED_SAMPLE;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "`--evidence` must be sequential or fixed-sample, but was " + value);
+            };
+        }
+    }
+
     @Mixin
     GateOptions options;
 
@@ -68,9 +92,11 @@ public final class JudgeCommand implements Callable<Integer> {
             if (baseline.isBlank() || candidate.isBlank()) {
                 throw new InvalidInputException("`--baseline` and `--candidate` must name versions, but one was blank.");
             }
-            var arms = new ArmRecorder(baseline, candidate);
+            var arms = new ArmRecorder(baseline, candidate, SequentialEvidence.limitsOf(policy));
             var summary = read(arms);
-            var judgement = Judge.standard().judge(arms.baseline(), arms.candidate(), policy);
+            var judgement = evidence == EvidenceMode.SEQUENTIAL
+                    ? SequentialJudge.standard().judge(arms.baseline(), arms.candidate(), policy, arms.sequential())
+                    : Judge.standard().judge(arms.baseline(), arms.candidate(), policy, Optional.of(arms.sequential()));
             // the freeze is checked now, when the decision is made, not when the pipeline started
             var window = new FreezeCalendar(policy.freeze()).check(decisionClock, override);
             return Decision.finish(baseline, candidate, window, Optional.of(judgement),

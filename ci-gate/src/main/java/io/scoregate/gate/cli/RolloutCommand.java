@@ -12,6 +12,7 @@ import io.scoregate.gate.rollout.RolloutPlan;
 import io.scoregate.gate.rollout.RolloutReport;
 import io.scoregate.gate.rollout.RoutingAdmin;
 import io.scoregate.gate.rollout.TimelineEntry;
+import io.scoregate.gate.rollout.Warmup;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,13 +52,33 @@ public final class RolloutCommand implements Callable<Integer> {
     String hold;
 
     @Option(names = "--check-interval", paramLabel = "DURATION",
-            description = "How often the live numbers are judged during a hold (default: a tenth of the shortest hold, "
-                    + "between 1s and 60s).")
+            description = "How often the live numbers are looked at during a hold (default: a tenth of the shortest "
+                    + "hold, between 1s and 10s). Looks are free of false rollbacks: the rollback evidence is anytime-valid.")
     Optional<String> checkInterval = Optional.empty();
 
-    @Option(names = "--max-extra-holds", defaultValue = "2", paramLabel = "N",
-            description = "Extra holds an inconclusive step gets before the rollout rolls back (default: ${DEFAULT-VALUE}).")
-    int maxExtraHolds;
+    @Option(names = "--max-hold", defaultValue = "1h", paramLabel = "DURATION[,...]",
+            description = "How long a step may be held at most while it lacks the evidence to move on (low traffic), "
+                    + "one per step or one for all; then it is rolled back as inconclusive (default: ${DEFAULT-VALUE}).")
+    String maxHold;
+
+    @Option(names = "--max-extra-holds", paramLabel = "N",
+            description = "The older form of --max-hold: each step held at most (1 + N) x its hold.")
+    Optional<Integer> maxExtraHolds = Optional.empty();
+
+    @Option(names = "--warmup", defaultValue = "30s", paramLabel = "DURATION",
+            description = "After each shift, how long the candidate's latencies are not evidence (cold code paths); "
+                    + "its timeouts and errors always count (default: ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(names = "--warmup-requests", defaultValue = "20", paramLabel = "N",
+            description = "After each shift, how many candidate requests (over all instances) are left out of the "
+                    + "latency evidence; the warm-up ends when both --warmup and this have passed (default: ${DEFAULT-VALUE}).")
+    long warmupRequests;
+
+    @Option(names = "--step-catches", defaultValue = "0.5", paramLabel = "RATE",
+            description = "A step before the last moves on once a candidate timing out on this share of its requests "
+                    + "would have been caught with the policy's power; the last step needs a full PASS (default: ${DEFAULT-VALUE}).")
+    double stepCatches;
 
     @Option(names = "--resume", defaultValue = "continue", paramLabel = "continue|abort",
             description = "When the store shows this candidate already part-way: continue from there, or roll it back "
@@ -101,7 +122,7 @@ public final class RolloutCommand implements Callable<Integer> {
             }
             Duration shortest = holds.stream().min(Duration::compareTo).orElse(Duration.ofSeconds(10));
             Duration interval = checkInterval.isPresent() ? DurationText.parse("--check-interval", checkInterval.get())
-                    : clamp(shortest.dividedBy(10), Duration.ofSeconds(1), Duration.ofSeconds(60));
+                    : clamp(shortest.dividedBy(10), Duration.ofSeconds(1), Duration.ofSeconds(10));
             if (interval.isZero() || interval.isNegative()) {
                 throw new InvalidInputException("`--check-interval` must be positive, but was " + interval);
             }
@@ -111,7 +132,9 @@ public final class RolloutCommand implements Callable<Integer> {
                 default -> throw new InvalidInputException("`--resume` must be continue or abort, but was " + resume);
             };
             try {
-                plan = new RolloutPlan(fleet.targets(), candidate, stepList, holds, interval, maxExtraHolds, r,
+                List<Duration> maxHolds = maxHolds(holds);
+                plan = new RolloutPlan(fleet.targets(), candidate, stepList, holds, interval, maxHolds,
+                        new Warmup(DurationText.parse("--warmup", warmup), warmupRequests), stepCatches, r,
                         fleet.propagationTimeout(), decision.override());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(e.getMessage());
@@ -150,6 +173,17 @@ public final class RolloutCommand implements Callable<Integer> {
             case REFUSED -> ExitCode.INVALID_INPUT;
             case FAILED -> ExitCode.TARGET_UNAVAILABLE;
         };
+    }
+
+    private List<Duration> maxHolds(List<Duration> holds) throws InvalidInputException {
+        if (maxExtraHolds.isPresent()) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--max-hold")) {
+                throw new InvalidInputException("Give either `--max-hold` or `--max-extra-holds`, not both.");
+            }
+            return RolloutPlan.extended(holds, maxExtraHolds.get());
+        }
+        List<Duration> max = DurationText.parseList("--max-hold", maxHold);
+        return max.size() == 1 && holds.size() > 1 ? java.util.Collections.nCopies(holds.size(), max.get(0)) : max;
     }
 
     private List<Integer> parseSteps() throws InvalidInputException {

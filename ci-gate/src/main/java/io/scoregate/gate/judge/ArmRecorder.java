@@ -1,21 +1,39 @@
 package io.scoregate.gate.judge;
 
+import io.scoregate.evidence.Outcome;
+import io.scoregate.evidence.SequentialLimits;
+import io.scoregate.evidence.SequentialMonitor;
 import io.scoregate.gate.accesslog.AccessLogRecord;
 import io.scoregate.gate.stats.CensoredSample;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
-/** Sorts access-log records into the baseline and candidate arms; other versions are counted and ignored. */
+/**
+ * Sorts access-log records into the baseline and candidate arms; other versions are counted and ignored. Every
+ * evidence record also goes, in the order it arrives, to a {@link SequentialMonitor} that is looked at after each
+ * one: the anytime-valid evidence a CI job polling a growing log would see at any of its polls.
+ */
 public final class ArmRecorder implements Consumer<AccessLogRecord> {
 
     private final Tally baseline;
     private final Tally candidate;
+    private final SequentialMonitor monitor;
     private long otherVersions;
     private long unlabelled;
+    private Instant firstCandidate;
+    private Instant lastCandidate;
 
     public ArmRecorder(String baselineVersion, String candidateVersion) {
+        this(baselineVersion, candidateVersion, SequentialEvidence.limitsOf(Policy.DEFAULT));
+    }
+
+    public ArmRecorder(String baselineVersion, String candidateVersion, SequentialLimits limits) {
         this.baseline = new Tally(baselineVersion);
         this.candidate = new Tally(candidateVersion);
+        this.monitor = new SequentialMonitor(limits);
     }
 
     /**
@@ -32,14 +50,46 @@ public final class ArmRecorder implements Consumer<AccessLogRecord> {
             String arm = r.extra().get(AccessLogRecord.ARM_FIELD);
             boolean toCandidate = arm != null ? arm.equals("candidate")
                     : ((r.requestId().isEmpty() ? unlabelled++ : mix(r.requestId().hashCode())) & 1) == 1;
-            (toCandidate ? candidate : baseline).add(r);
-        } else if (isBaseline) {
-            baseline.add(r);
-        } else if (isCandidate) {
-            candidate.add(r);
+            add(toCandidate, r);
+        } else if (isBaseline || isCandidate) {
+            add(isCandidate, r);
         } else {
             otherVersions++;
         }
+    }
+
+    private void add(boolean toCandidate, AccessLogRecord r) {
+        (toCandidate ? candidate : baseline).add(r);
+        Outcome outcome = switch (r.status()) {
+            case OK -> Outcome.OK;
+            case TIMEOUT -> Outcome.TIMEOUT;
+            case ERROR -> Outcome.ERROR;
+            case REJECTED -> null;
+        };
+        if (outcome == null) {
+            return; // a client's mistake says nothing about the model
+        }
+        if (toCandidate) {
+            monitor.recordCandidate(outcome, r.latencyMs(), true);
+            firstCandidate = firstCandidate == null || r.timestamp().isBefore(firstCandidate) ? r.timestamp() : firstCandidate;
+            lastCandidate = lastCandidate == null || r.timestamp().isAfter(lastCandidate) ? r.timestamp() : lastCandidate;
+        } else {
+            monitor.recordBaseline(outcome, r.latencyMs());
+        }
+        monitor.look();
+    }
+
+    /** The anytime-valid evidence after the last record, with the candidate's rate over the log's time span. */
+    public SequentialEvidence sequential() {
+        OptionalDouble rate = OptionalDouble.empty();
+        if (firstCandidate != null) {
+            double seconds = Duration.between(firstCandidate, lastCandidate).toMillis() / 1000.0;
+            long n = monitor.candidateRequests();
+            if (seconds > 0 && n > 1) {
+                rate = OptionalDouble.of((n - 1) / seconds);
+            }
+        }
+        return SequentialEvidence.of(monitor, rate);
     }
 
     /** Spreads a String hash so its lowest bit is fair (murmur3's finaliser). */

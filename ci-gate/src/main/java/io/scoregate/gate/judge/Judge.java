@@ -53,6 +53,29 @@ public final class Judge {
     }
 
     public Judgement judge(Arm baseline, Arm candidate, Policy policy) {
+        return judge(baseline, candidate, policy, Optional.empty());
+    }
+
+    /**
+     * The fixed-sample verdict of a run with one planned look ({@code compare}), with the run's anytime-valid
+     * evidence attached. Below {@code minRequestsPerArm}, where the fixed-sample intervals are not trusted, a
+     * crossing of that evidence is a BLOCK: the two tests act on disjoint run lengths, so a run is falsely
+     * blocked with probability at most alpha either way.
+     */
+    public Judgement judge(Arm baseline, Arm candidate, Policy policy, Optional<SequentialEvidence> evidence) {
+        var fixed = fixedSample(baseline, candidate, policy);
+        if (evidence.isEmpty()) {
+            return fixed;
+        }
+        var e = evidence.get();
+        long fewest = Math.min(baseline.requests(), candidate.requests());
+        if (fewest < policy.minRequestsPerArm() && e.crossed()) {
+            return fixed.decided(Verdict.BLOCK, e.crossedReasons(), e, Optional.empty());
+        }
+        return fixed.decided(fixed.verdict(), fixed.reasons(), e, Optional.empty());
+    }
+
+    private Judgement fixedSample(Arm baseline, Arm candidate, Policy policy) {
         var bs = ArmSummary.of(baseline);
         var cs = ArmSummary.of(candidate);
         double splitP = SplitTest.pValue(baseline.sent(), candidate.sent(), policy.plannedCandidateShare());

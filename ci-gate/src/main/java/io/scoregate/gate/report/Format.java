@@ -49,6 +49,15 @@ public final class Format {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3g", v) : "n/a";
     }
 
+    /** An e-value or threshold: 1436, 2.6e+07. */
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        return v >= 1e5 || v > 0 && v < 1e-3 ? String.format(Locale.ROOT, "%.2g", v)
+                : String.format(Locale.ROOT, "%.4g", v);
+    }
+
     static String conf(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g%%", v * 100).replaceAll("\\.?0+%$", "%") : "n/a";
     }

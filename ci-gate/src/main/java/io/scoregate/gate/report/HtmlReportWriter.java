@@ -71,7 +71,21 @@ public final class HtmlReportWriter implements ReportWriter {
                         .append(Format.p(m.adjustedPValue())).append("</td><td class=\"").append(m.classification()).append("\">")
                         .append(m.classification()).append("</td><td>").append(escape(m.test())).append("</td></tr>\n");
             }
-            b.append("</table>\n<h2>Arms</h2><table><tr><th>arm</th><th>requests</th><th>mean ms</th><th>p50 ms</th>")
+            b.append("</table>\n");
+            j.sequential().ifPresent(e -> {
+                b.append("<h2>Anytime-valid evidence</h2><p>BLOCK when an e-value reaches its threshold; valid however "
+                        + "often it is looked at.</p><table><tr><th>rule</th><th>counted</th><th>events</th><th>limit</th>"
+                        + "<th>e-value</th><th>threshold</th><th>always-valid p</th></tr>\n");
+                for (var rule : e.rules()) {
+                    b.append("<tr><td>").append(escape(rule.rule().label())).append("</td><td>").append(rule.trials())
+                            .append("</td><td>").append(rule.events()).append("</td><td>").append(Format.pct(rule.limit()))
+                            .append("</td><td class=\"").append(rule.crossed() ? "EXCEEDS" : "WITHIN").append("\">")
+                            .append(Format.num(rule.eValue())).append("</td><td>").append(Format.num(rule.threshold()))
+                            .append("</td><td>").append(Format.p(rule.alwaysValidP())).append("</td></tr>\n");
+                }
+                b.append("</table>\n");
+            });
+            b.append("<h2>Arms</h2><table><tr><th>arm</th><th>requests</th><th>mean ms</th><th>p50 ms</th>")
                     .append("<th>p95 ms</th><th>p99 ms</th><th>timeouts</th><th>errors</th><th>rejected</th></tr>\n");
             arm(b, "baseline", j.baseline());
             arm(b, "candidate", j.candidate());

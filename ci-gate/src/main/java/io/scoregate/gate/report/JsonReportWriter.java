@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scoregate.evidence.RuleEvidence;
 import io.scoregate.gate.judge.ArmSummary;
+import io.scoregate.gate.judge.SequentialEvidence;
 import io.scoregate.gate.judge.MetricResult;
 import java.io.IOException;
 
@@ -96,6 +98,16 @@ public final class JsonReportWriter implements ReportWriter {
             j.metrics().forEach(m -> metric(metrics.addObject(), m));
             num(root, "splitPValue", j.splitPValue());
             root.put("moreRequestsPerArm", j.moreRequestsPerArm());
+            if (j.timeToVerdict().isPresent()) {
+                root.put("timeToVerdictSeconds", j.timeToVerdict().get().toSeconds());
+            } else {
+                root.putNull("timeToVerdictSeconds");
+            }
+            if (j.sequential().isPresent()) {
+                sequential(root.putObject("sequential"), j.sequential().get());
+            } else {
+                root.putNull("sequential");
+            }
             if (j.shift().isPresent()) {
                 var s = j.shift().get();
                 ObjectNode sn = root.putObject("shift");
@@ -113,6 +125,44 @@ public final class JsonReportWriter implements ReportWriter {
             }
         }
         return root;
+    }
+
+    /** The anytime-valid evidence: one entry per sequential rule, e-value against its threshold. */
+    static void sequential(ObjectNode n, SequentialEvidence e) {
+        n.put("test", "anytime-valid: mixture sequential probability ratio tests; BLOCK when an e-value reaches "
+                + "its threshold (1 / the rule's share of alpha)");
+        n.put("candidateRequests", e.candidateRequests());
+        if (e.candidatePerSecond().isPresent()) {
+            n.put("candidatePerSecond", e.candidatePerSecond().getAsDouble());
+        } else {
+            n.putNull("candidatePerSecond");
+        }
+        if (e.crossing().isPresent()) {
+            ObjectNode c = n.putObject("firstCrossing");
+            c.put("rule", e.crossing().get().rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            c.put("candidateRequests", e.crossing().get().candidateRequests());
+        } else {
+            n.putNull("firstCrossing");
+        }
+        ArrayNode rules = n.putArray("rules");
+        for (RuleEvidence r : e.rules()) {
+            ObjectNode o = rules.addObject();
+            o.put("rule", r.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            o.put("name", r.rule().label());
+            o.put("trials", r.trials());
+            o.put("events", r.events());
+            num(o, "limit", r.limit());
+            num(o, "eValue", r.eValue());
+            num(o, "threshold", r.threshold());
+            o.put("crossed", r.crossed());
+            num(o, "alwaysValidP", r.alwaysValidP());
+            if (r.tailFromMillis().isPresent()) {
+                o.put("tailFromMs", r.tailFromMillis().getAsDouble());
+            } else {
+                o.putNull("tailFromMs");
+            }
+            o.put("reason", r.describe());
+        }
     }
 
     private static void arm(ObjectNode n, ArmSummary a) {

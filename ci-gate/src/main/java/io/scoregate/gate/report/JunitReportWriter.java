@@ -56,6 +56,16 @@ public final class JunitReportWriter implements ReportWriter {
                 }
                 cases.append(testcase(suite, m.rule().label(), type, m.reason()));
             }
+            if (j.sequential().isPresent()) {
+                for (var rule : j.sequential().get().rules()) {
+                    tests++;
+                    if (rule.crossed()) {
+                        failures++;
+                    }
+                    cases.append(testcase(suite, "anytime-valid " + rule.rule().label(), rule.crossed() ? "BLOCK" : null,
+                            rule.describe()));
+                }
+            }
             if (r.verdict() == Verdict.INCONCLUSIVE && j.metrics().stream().noneMatch(m -> m.classification() != Classification.WITHIN)
                     && !j.metrics().isEmpty()) {
                 tests++;

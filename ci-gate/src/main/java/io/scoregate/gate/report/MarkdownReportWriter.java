@@ -51,6 +51,18 @@ public final class MarkdownReportWriter implements ReportWriter {
                         .append(") | ").append(m.rule().format(m.threshold())).append(" | ").append(m.classification())
                         .append(" |\n");
             }
+            j.sequential().ifPresent(e -> {
+                b.append("\n**Anytime-valid evidence** (BLOCK when an e-value reaches its threshold; valid however often "
+                        + "it is looked at)\n\n| rule | counted | events | limit | e-value | threshold | always-valid p |\n");
+                b.append("|---|---|---|---|---|---|---|\n");
+                for (var rule : e.rules()) {
+                    b.append("| ").append(rule.rule().label()).append(rule.crossed() ? " **crossed**" : "").append(" | ")
+                            .append(rule.trials()).append(" | ").append(rule.events()).append(" | ")
+                            .append(Format.pct(rule.limit())).append(" | ").append(Format.num(rule.eValue())).append(" | ")
+                            .append(Format.num(rule.threshold())).append(" | ").append(Format.p(rule.alwaysValidP()))
+                            .append(" |\n");
+                }
+            });
             b.append("\n| arm | requests | mean ms | p50 ms | p95 ms | p99 ms | timeouts | errors | rejected |\n");
             b.append("|---|---|---|---|---|---|---|---|---|\n");
             arm(b, "baseline", j.baseline());

@@ -145,72 +145,94 @@ public final class RolloutDriver {
                 return rollBack(plan, stable, End.ROLLED_BACK_REGRESSION, "At " + weight + "% the candidate "
                         + "regressed: " + String.join(" ", held.judgement().get().reasons()), last);
             }
-            if (held.judgement().isEmpty() || held.judgement().get().verdict() != Verdict.PASS) {
+            if (!held.ready()) {
                 String why = held.judgement().map(j -> String.join(" ", j.reasons()))
                         .orElse(held.problem());
                 return rollBack(plan, stable, End.ROLLED_BACK_INCONCLUSIVE, "At " + weight + "% the evidence could "
-                        + "not show the candidate within its limits after " + (1 + plan.maxExtraHolds()) + " holds: "
-                        + why, last);
+                        + "not show the candidate " + (plan.precedesPromotion(step) ? "within its limits" : "safe to "
+                        + "widen") + " within the maximum hold of " + plan.maxHolds().get(step).toSeconds() + " s: " + why,
+                        last);
             }
         }
         throw new IllegalStateException("the steps end at 100, so the loop returns at promotion");
     }
 
-    /** How a hold ended: the last judgement, why there is none, or the table someone else changed. */
-    private record Held(Optional<Judgement> judgement, String problem, Optional<RoutingView> changedUnderUs) {
-        Held(Optional<Judgement> judgement, String problem) {
-            this(judgement, problem, Optional.empty());
+    /**
+     * How a hold ended: the last judgement (or why there is none), whether the step has what it needs to move on,
+     * or the table someone else changed.
+     */
+    private record Held(Optional<Judgement> judgement, String problem, boolean ready,
+                        Optional<RoutingView> changedUnderUs) {
+        Held(Optional<Judgement> judgement, String problem, boolean ready) {
+            this(judgement, problem, ready, Optional.empty());
         }
     }
 
-    /** Holds one step, looking at the live numbers every check interval; returns at a BLOCK or the hold's end. */
+    /**
+     * Holds one step. Every check interval the live numbers are looked at: the anytime-valid evidence may roll
+     * back at any look (no look adds false rollbacks), and once the minimum hold has passed the step ends as soon
+     * as it has the evidence it needs: the hold before promotion a full PASS, an earlier step that a Friday-class
+     * regression would have been caught by now with high probability ({@link LiveJudge.Phase#requestsToStep}).
+     * At low traffic that takes longer than the hold, so the hold goes on, saying how long it expects, up to its
+     * maximum; a step that still lacks the evidence then is rolled back as inconclusive.
+     */
     private Held hold(RolloutPlan plan, int step, String stable, long revision, int weight) throws InterruptedException {
-        move(RolloutState.HOLDING, weight, revision, "holding " + weight + "% for " + plan.holds().get(step).toSeconds() + " s");
-        LatencyHistogramSnapshot start;
+        boolean needsPass = plan.precedesPromotion(step);
+        Duration minimum = plan.holds().get(step);
+        Duration maximum = plan.maxHolds().get(step);
+        LiveJudge.Phase phase;
         try {
-            start = live.scrape(plan.targets());
+            phase = live.begin(plan.targets(), stable, plan.candidate(), policy, weight / 100.0, plan.warmup(), needsPass,
+                    plan.stepDetectableRate(), clock.instant());
         } catch (RoutingAdmin.AdminException e) {
-            return new Held(Optional.empty(), "the live numbers could not be read: " + e.getMessage());
+            move(RolloutState.HOLDING, weight, revision, "holding " + weight + "%");
+            return new Held(Optional.empty(), "the live numbers could not be read: " + e.getMessage(), false);
         }
-        int looks = plan.looksPerStep(step);
+        move(RolloutState.HOLDING, weight, revision, "holding " + weight + "% for " + minimum.toSeconds() + " s (at most "
+                + maximum.toSeconds() + " s) until " + (needsPass ? "every rule passes" : "a candidate timing out on "
+                + Math.round(plan.stepDetectableRate() * 100) + "% of its requests would have been caught with "
+                + Math.round(policy.power() * 100) + "% probability (" + phase.requestsToStep()
+                + " candidate requests after warm-up)") + "; warm-up " + plan.warmup().time().toSeconds() + " s and "
+                + plan.warmup().requests() + " candidate requests");
+        Instant started = clock.instant();
+        Instant minEnd = started.plus(minimum);
+        Instant maxEnd = started.plus(maximum);
         Optional<Judgement> latest = Optional.empty();
         String problem = "no look completed";
-        for (int extension = 0; extension <= plan.maxExtraHolds(); extension++) {
-            Instant end = clock.instant().plus(plan.holds().get(step));
-            while (clock.instant().isBefore(end)) {
-                Duration left = Duration.between(clock.instant(), end);
-                boolean finalLook = left.compareTo(plan.checkInterval()) <= 0;
-                pacer.pause(finalLook ? left : plan.checkInterval());
-                try {
-                    // Someone else (an instance's own guard, an operator) may have changed the table: stop judging
-                    // a split that no longer exists.
-                    RoutingView now = tables.read(plan.targets());
-                    if (now.revision() != revision) {
-                        return new Held(latest, "", Optional.of(now));
-                    }
-                    var look = live.judge(start, live.scrape(plan.targets()), stable, plan.candidate(), policy,
-                            weight / 100.0, looks, finalLook, clock.instant());
-                    latest = Optional.of(look.judgement());
-                    record(RolloutState.HOLDING, weight, revision, look, look.judgement().verdict() + ": "
-                            + look.judgement().reasons().get(0));
-                    if (look.judgement().verdict() == Verdict.BLOCK) {
-                        return new Held(latest, "");
-                    }
-                } catch (RoutingAdmin.AdminException e) {
-                    latest = Optional.empty();
-                    problem = "the live numbers could not be read: " + e.getMessage();
-                    note(problem, weight, revision);
+        while (clock.instant().isBefore(maxEnd)) {
+            Instant now = clock.instant();
+            Duration wait = plan.checkInterval();
+            if (now.isBefore(minEnd) && Duration.between(now, minEnd).compareTo(wait) < 0) {
+                wait = Duration.between(now, minEnd);
+            }
+            if (Duration.between(now, maxEnd).compareTo(wait) < 0) {
+                wait = Duration.between(now, maxEnd);
+            }
+            pacer.pause(wait);
+            try {
+                // Someone else (an instance's own guard, an operator) may have changed the table: stop judging
+                // a split that no longer exists.
+                RoutingView current = tables.read(plan.targets());
+                if (current.revision() != revision) {
+                    return new Held(latest, "", false, Optional.of(current));
                 }
-            }
-            if (latest.isPresent() && latest.get().verdict() == Verdict.PASS) {
-                return new Held(latest, "");
-            }
-            if (extension < plan.maxExtraHolds()) {
-                note("not yet conclusive at " + weight + "%: holding again (" + (extension + 1) + " of "
-                        + plan.maxExtraHolds() + " extra holds)", weight, revision);
+                var look = phase.look(clock.instant());
+                latest = Optional.of(look.judgement());
+                record(RolloutState.HOLDING, weight, revision, look, look.judgement().verdict() + ": "
+                        + look.judgement().reasons().get(0) + " [" + look.progress() + "]");
+                if (look.judgement().verdict() == Verdict.BLOCK) {
+                    return new Held(latest, "", false);
+                }
+                if (!clock.instant().isBefore(minEnd) && look.readyToStep()) {
+                    return new Held(latest, "", true);
+                }
+            } catch (RoutingAdmin.AdminException e) {
+                latest = Optional.empty();
+                problem = "the live numbers could not be read: " + e.getMessage();
+                note(problem, weight, revision);
             }
         }
-        return new Held(latest, problem);
+        return new Held(latest, problem, false);
     }
 
     private RolloutOutcome rollBack(RolloutPlan plan, String stable, End end, String why, Optional<Judgement> last)

@@ -62,7 +62,8 @@ class JudgeCommandTest {
         assertThat(json.get("window").get("frozen").asBoolean()).isFalse();
         assertThat(reports.resolve("gate-report.md")).exists();
         assertThat(reports.resolve("gate-report.html")).exists();
-        assertThat(Files.readString(reports.resolve("gate-junit.xml"))).contains("tests=\"7\" failures=\"0\"");
+        // freeze window, six fixed-sample rules, three anytime-valid rules
+        assertThat(Files.readString(reports.resolve("gate-junit.xml"))).contains("tests=\"10\" failures=\"0\"");
         assertThat(Files.readString(summary)).startsWith("earlier step\n## Gate: :white_check_mark: PASS");
     }
 

@@ -181,6 +181,18 @@ final class FakeFleet implements RoutingAdmin {
         }
     }
 
+    /** Requests a version has been sent so far, every outcome. */
+    long served(String version) {
+        accrue();
+        long n = 0;
+        for (var e : cumulative.entrySet()) {
+            if (e.getKey().startsWith(version + "|")) {
+                n += java.util.Arrays.stream(e.getValue()).sum();
+            }
+        }
+        return n;
+    }
+
     long applied(URI target) {
         return applied.get(target);
     }

@@ -144,15 +144,19 @@ class RolloutDriverTest {
     }
 
     @Test
-    void rollsBackWhenTheEvidenceNeverBecomesConclusive() throws Exception {
+    void holdsOnAtLowTrafficAndRollsBackOnlyWhenTheMaximumHoldEndsWithoutEvidence() throws Exception {
         var clock = new MutableClock(TUESDAY);
-        // one request a second: 5% of it never reaches the judge's minimum in three holds
-        var fleet = new FakeFleet(clock, 1, 1, "v1.2");
+        // one request every five seconds: 5% of it is a candidate request every 100 s, and the 20-request warm-up
+        // alone outlasts the 30-minute maximum hold (10 min x (1 + 2 extra holds))
+        var fleet = new FakeFleet(clock, 1, 0.2, "v1.2");
 
         var outcome = run(clock, fleet, plan(fleet, RolloutPlan.Resume.CONTINUE));
 
         assertThat(outcome.end()).isEqualTo(End.ROLLED_BACK_INCONCLUSIVE);
-        assertThat(lines).anyMatch(l -> l.contains("holding again (1 of 2 extra holds)"));
+        assertThat(outcome.reason()).contains("within the maximum hold of 1800 s");
+        // held past the 10-minute hold while nothing was wrong, then gave up at the maximum
+        assertThat(lines).anyMatch(l -> l.contains("Warming up"));
+        assertThat(clock.instant()).isAfterOrEqualTo(TUESDAY.plus(Duration.ofMinutes(30)));
         assertThat(fleet.weights).containsEntry("v1.3", 0);
     }
 
