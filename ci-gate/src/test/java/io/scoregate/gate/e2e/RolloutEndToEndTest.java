@@ -102,7 +102,8 @@ class RolloutEndToEndTest {
         Run run;
         try (var traffic = new SteadyTraffic(fleet, 150)) {
             run = gate("rollout", "--targets", targets(fleet), "--candidate", "v1.3", "--steps", "50,100",
-                    "--hold", "4s", "--check-interval", "1s", "--now", OPEN_WINDOW,
+                    "--hold", "4s", "--check-interval", "1s", "--warmup", "2s", "--max-hold", "90s",
+                    "--now", OPEN_WINDOW,
                     "--report-dir", tmp.resolve("reports").toString());
             traffic.close();
             assertThat(traffic.transportFailures()).as("requests refused or dropped: %s of %d: %s%n%s",
@@ -128,7 +129,8 @@ class RolloutEndToEndTest {
         Map<Integer, Long> answers;
         try (var traffic = new SteadyTraffic(fleet, 150)) {
             run = gate("rollout", "--targets", targets(fleet), "--candidate", "v1.3", "--steps", "50,100",
-                    "--hold", "20s", "--check-interval", "1s", "--now", OPEN_WINDOW,
+                    "--hold", "20s", "--check-interval", "1s", "--warmup", "2s", "--max-hold", "60s",
+                    "--now", OPEN_WINDOW,
                     "--report-dir", tmp.resolve("reports").toString());
             traffic.close();
             answers = traffic.byStatus();
@@ -150,6 +152,33 @@ class RolloutEndToEndTest {
             assertThat(table.path("stable").asText()).isEqualTo("v1.2");
             assertThat(table.path("weights").path("v1.2").asInt()).isEqualTo(100);
             assertThat(table.path("appliedRevision").asLong()).isEqualTo(table.path("revision").asLong());
+        }
+    }
+
+    @Test
+    void shouldRollBackTheFridaysCandidateAtFivePercentAfterAFewOfItsRequests() throws Exception {
+        // the Friday's v1.3: 700 ms added to a 500 ms deadline, so every one of its requests times out (a 504)
+        List<URI> fleet = fleet(3, Map.of(
+                "scoregate.drill.\"v1.3\".added-latency-ms", "700",
+                "scoregate.drill.\"v1.3\".timeout-probability", "0.8"));
+        Run run;
+        Map<Integer, Long> answers;
+        try (var traffic = new SteadyTraffic(fleet, 40)) {
+            run = gate("rollout", "--targets", targets(fleet), "--candidate", "v1.3", "--steps", "5,50,100",
+                    "--hold", "60s", "--check-interval", "1s", "--now", OPEN_WINDOW,
+                    "--report-dir", tmp.resolve("reports").toString());
+            traffic.close();
+            answers = traffic.byStatus();
+        }
+        long candidateRequests = answers.getOrDefault(504, 0L);
+        // the README's "Friday at 5%, real fleet" figure
+        System.out.println("rollout-friday-5pct: answers=" + answers + " v1.3 requests=" + candidateRequests);
+
+        assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.BLOCK_REGRESSION.code());
+        assertThat(run.err()).contains("ROLLED_BACK_REGRESSION").contains("e-value");
+        assertThat(candidateRequests).as(run.all()).isPositive().isLessThanOrEqualTo(15);
+        for (URI instance : fleet) {
+            assertThat(routing(instance).path("weights").path("v1.3").asInt()).isZero();
         }
     }
 
