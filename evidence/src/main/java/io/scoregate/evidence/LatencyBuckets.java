@@ -2,7 +2,7 @@ package io.scoregate.evidence;
 
 /**
  * The latency grid every piece of evidence is counted on: bucket 0 holds latencies under 0.1 ms, bucket
- * {@code i >= 1} holds {@code [0.1 ms x 1.1^(i-1), 0.1 ms x 1.1^i)}, the last one everything from about 8 min up.
+ * {@code i >= 1} holds {@code [0.1 ms x 1.1^(i-1), 0.1 ms x 1.1^i)}, the last one everything from about 12 min up.
  * Buckets 10% apart are far finer than the 1.5x and 2x limits they test, and "at least the lower edge of
  * bucket k" is an exact statement about every latency counted in buckets k and up.
  */
@@ -21,8 +21,8 @@ public final class LatencyBuckets {
         if (!(micros >= MIN_MICROS)) {
             return 0;
         }
-        int i = 1 + (int) (Math.log(micros / MIN_MICROS) / LOG_BASE);
-        return Math.min(i, COUNT - 1);
+        // capped as a double: the int cast of +Infinity is Integer.MAX_VALUE, and 1 + that wraps negative
+        return (int) Math.min(1 + Math.floor(Math.log(micros / MIN_MICROS) / LOG_BASE), COUNT - 1);
     }
 
     public static int ofMillis(double millis) {

@@ -75,7 +75,7 @@ public final class SequentialMonitor {
         for (SequentialRule rule : SequentialRule.values()) {
             var test = MixtureRateTest.above(limits.limit(rule));
             tests.put(rule, test);
-            critical.put(rule, new CriticalCounts(test, Math.log(limits.threshold(rule))));
+            critical.put(rule, CriticalCounts.shared(limits.limit(rule), Math.log(limits.threshold(rule))));
             maxLogE.put(rule, 0.0);
         }
         this.baselineBound = MixtureRateTest.below(SequentialLimits.TAIL_SHARE);
