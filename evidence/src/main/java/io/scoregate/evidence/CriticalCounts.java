@@ -45,21 +45,28 @@ public final class CriticalCounts {
 
     /**
      * The table for an {@link MixtureRateTest.Side#ABOVE} test of {@code p0} at {@code logThreshold}, shared by every
-     * caller for the life of the JVM (one int per trial ever asked about: 4 MB per million).
+     * caller for the life of the JVM (one int per trial ever asked about: 4 MB per million, at most 16 MB).
      */
     public static CriticalCounts shared(double p0, double logThreshold) {
         return SHARED.computeIfAbsent(new Key(p0, logThreshold),
                 k -> new CriticalCounts(MixtureRateTest.above(k.p0()), k.logThreshold()));
     }
 
+    /** The table stops growing here (16 MB): a canary that runs on for billions of requests bisects instead. */
+    static final int TABLE_LIMIT = 1 << 22;
+    /** A look this far past the table bisects rather than building every count in between. */
+    private static final int LONGEST_STRIDE = 1 << 16;
+
     /** The fewest events in {@code trials} that reach the threshold ({@code trials + 1} when none does). */
     public long at(long trials) {
-        if (trials >= Integer.MAX_VALUE - 1) {
+        Table t = table;
+        if (trials < t.known()) {
+            return t.critical()[(int) trials];
+        }
+        if (trials >= TABLE_LIMIT || trials - t.known() > LONGEST_STRIDE) {
             return scan(trials);
         }
-        int n = (int) trials;
-        Table t = table;
-        return n < t.known() ? t.critical()[n] : extend(n);
+        return extend((int) trials);
     }
 
     /** Whether {@code events} in {@code trials} reach the threshold. */

@@ -114,7 +114,8 @@ public final class SequentialMonitor {
             candidateLatencySamples++;
             if (tailBucket < LatencyBuckets.COUNT) {
                 tailTrials++;
-                if (bucket >= tailBucket) {
+                // one request's own latency against the exact line: no second rounding to the grid
+                if (latencyMillis >= limits.p95Ratio() * boundMillis) {
                     tailEvents++;
                 }
             }
@@ -194,7 +195,7 @@ public final class SequentialMonitor {
             double max = Math.max(maxLogE.get(rule), logE);
             maxLogE.put(rule, max);
             OptionalDouble tailFrom = rule == SequentialRule.P95_TAIL && tailBucket < LatencyBuckets.COUNT
-                    ? OptionalDouble.of(LatencyBuckets.lowerMillis(tailBucket)) : OptionalDouble.empty();
+                    ? OptionalDouble.of(limits.p95Ratio() * boundMillis) : OptionalDouble.empty();
             out.add(new RuleEvidence(rule, trials, events, limits.limit(rule), Math.exp(logE), limits.threshold(rule),
                     crossed.contains(rule), Math.min(1.0, Math.exp(-max)), tailFrom));
         }
