@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * Reads a model artifact (format version 1, documented in docs/svc-scoring.md) into a {@link ScoringModel},
  * checking everything a wrong file could get wrong, so a bad artifact fails at startup with a message
- * instead of scoring nonsense.
+ * instead of scoring nonsense. That includes numbers: every constant is finite and bounded, and
+ * {@link NumericSafety} proves that no valid application can make a feature, the log-odds or a contribution
+ * NaN or infinite (docs/svc-scoring.md, "Numeric safety").
  */
 public final class ArtifactParser {
 
@@ -45,9 +47,13 @@ public final class ArtifactParser {
         ModelFamily family = ModelFamily.byArtifactName(familyName).orElseThrow(() -> new InvalidArtifactException(
                 "`family` must be logistic-scorecard or gradient-boosted-trees, but was '" + familyName + "'"));
         List<FeatureSpec> features = features(field(root, "features"));
+        List<NumericSafety.Range> ranges = new ArrayList<>(features.size());
+        for (int i = 0; i < features.size(); i++) {
+            ranges.add(NumericSafety.featureRange(features.get(i), "features[" + i + "]"));
+        }
         JsonNode parameters = field(root, "parameters");
         LogOddsModel model = switch (family) {
-            case LOGISTIC_SCORECARD -> scorecard(parameters, features);
+            case LOGISTIC_SCORECARD -> scorecard(parameters, features, ranges);
             case GRADIENT_BOOSTED_TREES -> trees(parameters, features.size());
         };
         Map<String, Object> metadata = root.has("metadata") && root.get("metadata").isObject()
@@ -88,13 +94,15 @@ public final class ArtifactParser {
             if (min > max) {
                 throw new InvalidArtifactException(where + ": min " + min + " is above max " + max);
             }
-            specs.add(new FeatureSpec(name, input, transform, per, equals, number(f, "missing", 0.0, where), min, max));
+            double missing = number(f, "missing", 0.0, where);
+            specs.add(new FeatureSpec(name, input, transform, per, equals, missing, min, max));
         }
         return specs;
     }
 
-    private static LogOddsModel scorecard(JsonNode p, List<FeatureSpec> features) throws InvalidArtifactException {
-        double intercept = finite(field(p, "intercept"), "parameters.intercept");
+    private static LogOddsModel scorecard(JsonNode p, List<FeatureSpec> features, List<NumericSafety.Range> ranges)
+            throws InvalidArtifactException {
+        double intercept = logOdds(field(p, "intercept"), "parameters.intercept");
         JsonNode coefficients = field(p, "coefficients");
         JsonNode references = p.has("references") ? p.get("references") : JSON.createObjectNode();
         double[] c = new double[features.size()];
@@ -104,8 +112,8 @@ public final class ArtifactParser {
             if (!coefficients.has(name)) {
                 throw new InvalidArtifactException("parameters.coefficients has no coefficient for feature '" + name + "'");
             }
-            c[i] = finite(coefficients.get(name), "parameters.coefficients." + name);
-            r[i] = references.has(name) ? finite(references.get(name), "parameters.references." + name) : 0.0;
+            c[i] = logOdds(coefficients.get(name), "parameters.coefficients." + name);
+            r[i] = references.has(name) ? featureValue(references.get(name), "parameters.references." + name) : 0.0;
         }
         for (var it = coefficients.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -113,11 +121,12 @@ public final class ArtifactParser {
                 throw new InvalidArtifactException("parameters.coefficients names '" + name + "', which is not a feature");
             }
         }
+        NumericSafety.checkScorecard(intercept, c, r, features, ranges);
         return new LogisticScorecard(intercept, c, r);
     }
 
     private static LogOddsModel trees(JsonNode p, int featureCount) throws InvalidArtifactException {
-        double base = finite(field(p, "baseLogOdds"), "parameters.baseLogOdds");
+        double base = logOdds(field(p, "baseLogOdds"), "parameters.baseLogOdds");
         JsonNode array = field(p, "trees");
         if (!array.isArray() || array.isEmpty()) {
             throw new InvalidArtifactException("parameters.trees must be a non-empty array");
@@ -126,16 +135,18 @@ public final class ArtifactParser {
         for (int t = 0; t < array.size(); t++) {
             trees.add(tree(array.get(t), "parameters.trees[" + t + "]", featureCount));
         }
+        NumericSafety.checkTrees(base, trees);
         return new GradientBoostedTrees(base, trees, featureCount);
     }
 
     private static RegressionTree tree(JsonNode n, String where, int featureCount) throws InvalidArtifactException {
         int[] feature = ints(field(n, "feature", where), where + ".feature");
         int size = feature.length;
-        double[] threshold = doubles(field(n, "threshold", where), where + ".threshold", size);
+        double[] threshold = doubles(field(n, "threshold", where), where + ".threshold", size,
+                NumericSafety.MAX_FEATURE_VALUE);
         int[] left = ints(field(n, "left", where), where + ".left");
         int[] right = ints(field(n, "right", where), where + ".right");
-        double[] value = doubles(field(n, "value", where), where + ".value", size);
+        double[] value = doubles(field(n, "value", where), where + ".value", size, NumericSafety.MAX_LOG_ODDS);
         if (size == 0 || left.length != size || right.length != size) {
             throw new InvalidArtifactException(where + ": feature, threshold, left, right and value must be "
                     + "non-empty arrays of the same length");
@@ -191,16 +202,33 @@ public final class ArtifactParser {
         return v.asInt();
     }
 
+    /** A feature's {@code missing}, {@code min} or {@code max}: in feature units. */
     private static double number(JsonNode node, String name, double absent, String where)
             throws InvalidArtifactException {
-        return node.has(name) ? finite(node.get(name), where + "." + name) : absent;
+        return node.has(name) ? featureValue(node.get(name), where + "." + name) : absent;
     }
 
-    private static double finite(JsonNode v, String where) throws InvalidArtifactException {
-        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+    /** A number in log-odds units (or log-odds per feature unit): intercept, baseLogOdds, coefficient, tree value. */
+    private static double logOdds(JsonNode v, String where) throws InvalidArtifactException {
+        return bounded(v, where, NumericSafety.MAX_LOG_ODDS);
+    }
+
+    /** A number in feature units: missing, min, max, reference, threshold. */
+    private static double featureValue(JsonNode v, String where) throws InvalidArtifactException {
+        return bounded(v, where, NumericSafety.MAX_FEATURE_VALUE);
+    }
+
+    private static double bounded(JsonNode v, String where, double limit) throws InvalidArtifactException {
+        if (!v.isNumber()) {
             throw new InvalidArtifactException(where + " must be a finite number");
         }
-        return v.asDouble();
+        double d = v.asDouble();
+        if (!(Math.abs(d) <= limit)) { // also refuses NaN and the infinities a number like 1e400 parses to
+            throw new InvalidArtifactException(where + " is " + (Double.isFinite(d) ? NumericSafety.number(d)
+                    : v.asText()) + "; it must be a finite number from -" + NumericSafety.number(limit) + " to "
+                    + NumericSafety.number(limit));
+        }
+        return d;
     }
 
     private static int[] ints(JsonNode array, String where) throws InvalidArtifactException {
@@ -217,13 +245,14 @@ public final class ArtifactParser {
         return out;
     }
 
-    private static double[] doubles(JsonNode array, String where, int size) throws InvalidArtifactException {
+    private static double[] doubles(JsonNode array, String where, int size, double limit)
+            throws InvalidArtifactException {
         if (!array.isArray() || array.size() != size) {
             throw new InvalidArtifactException(where + " must be an array of " + size + " numbers");
         }
         double[] out = new double[size];
         for (int i = 0; i < size; i++) {
-            out[i] = finite(array.get(i), where + "[" + i + "]");
+            out[i] = bounded(array.get(i), where + "[" + i + "]", limit);
         }
         return out;
     }

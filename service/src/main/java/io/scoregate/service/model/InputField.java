@@ -7,30 +7,56 @@ import java.util.function.Function;
 
 /** The application fields a model artifact's feature spec may read, by their JSON name. */
 public enum InputField {
-    BUSINESS_AGE_MONTHS("businessAgeMonths", a -> OptionalDouble.of(a.businessAgeMonths())),
-    MONTHLY_REVENUE_KES("monthlyRevenueKes", a -> OptionalDouble.of(a.monthlyRevenueKes())),
-    REVENUE_VOLATILITY("revenueVolatility", a -> OptionalDouble.of(a.revenueVolatility())),
-    MOBILE_MONEY_TXNS_PER_MONTH("mobileMoneyTxnsPerMonth", a -> OptionalDouble.of(a.mobileMoneyTxnsPerMonth())),
-    EXISTING_DEBT_KES("existingDebtKes", a -> OptionalDouble.of(a.existingDebtKes())),
-    PRIOR_LOANS_REPAID("priorLoansRepaid", a -> OptionalDouble.of(a.priorLoansRepaid())),
-    PRIOR_DEFAULTS("priorDefaults", a -> OptionalDouble.of(a.priorDefaults())),
-    CRB_SCORE("crbScore", a -> a.crbScore().isPresent()
+    BUSINESS_AGE_MONTHS("businessAgeMonths", 0, 1200, a -> OptionalDouble.of(a.businessAgeMonths())),
+    MONTHLY_REVENUE_KES("monthlyRevenueKes", 0, 1e10, a -> OptionalDouble.of(a.monthlyRevenueKes())),
+    REVENUE_VOLATILITY("revenueVolatility", 0, 1, a -> OptionalDouble.of(a.revenueVolatility())),
+    MOBILE_MONEY_TXNS_PER_MONTH("mobileMoneyTxnsPerMonth", 0, 10_000_000,
+            a -> OptionalDouble.of(a.mobileMoneyTxnsPerMonth())),
+    EXISTING_DEBT_KES("existingDebtKes", 0, 1e10, a -> OptionalDouble.of(a.existingDebtKes())),
+    PRIOR_LOANS_REPAID("priorLoansRepaid", 0, 10_000, a -> OptionalDouble.of(a.priorLoansRepaid())),
+    PRIOR_DEFAULTS("priorDefaults", 0, 10_000, a -> OptionalDouble.of(a.priorDefaults())),
+    /** The one optional numeric field: absent, a feature reading it uses the feature's {@code missing} value. */
+    CRB_SCORE("crbScore", 200, 900, a -> a.crbScore().isPresent()
             ? OptionalDouble.of(a.crbScore().getAsInt()) : OptionalDouble.empty()),
-    REQUESTED_AMOUNT_KES("requestedAmountKes", a -> OptionalDouble.of(a.requestedAmountKes())),
-    TENOR_MONTHS("tenorMonths", a -> OptionalDouble.of(a.tenorMonths())),
-    /** Not numeric: only the {@code equals} transform reads it. */
-    SECTOR("sector", a -> OptionalDouble.empty());
+    /** Validated as 0 < amount <= 1e10; the closed range [0, 1e10] used here contains that. */
+    REQUESTED_AMOUNT_KES("requestedAmountKes", 0, 1e10, a -> OptionalDouble.of(a.requestedAmountKes())),
+    TENOR_MONTHS("tenorMonths", 1, 60, a -> OptionalDouble.of(a.tenorMonths())),
+    /** Not numeric: only the {@code equals} transform reads it; as a number it is always absent. */
+    SECTOR("sector", Double.NaN, Double.NaN, a -> OptionalDouble.empty());
 
     private final String jsonName;
+    private final double lowest;
+    private final double highest;
     private final Function<LoanApplication, OptionalDouble> reader;
 
-    InputField(String jsonName, Function<LoanApplication, OptionalDouble> reader) {
+    InputField(String jsonName, double lowest, double highest, Function<LoanApplication, OptionalDouble> reader) {
         this.jsonName = jsonName;
+        this.lowest = lowest;
+        this.highest = highest;
         this.reader = reader;
     }
 
     public String jsonName() {
         return jsonName;
+    }
+
+    /**
+     * The smallest value a validated request can carry in this field (the request schema's minimum, README "The
+     * scoring API", enforced by {@code rest.ApplicationReader}; a test pins the two together). NaN for
+     * {@link #SECTOR}, which has no numeric value. The parser's numeric-safety proof starts from these bounds.
+     */
+    public double lowest() {
+        return lowest;
+    }
+
+    /** The largest value a validated request can carry in this field; NaN for {@link #SECTOR}. */
+    public double highest() {
+        return highest;
+    }
+
+    /** Whether a validated request always has a numeric value here; if not, a feature falls back to {@code missing}. */
+    public boolean alwaysPresent() {
+        return this != CRB_SCORE && this != SECTOR;
     }
 
     /** The numeric value; empty when the applicant did not give this optional field (only crbScore). */

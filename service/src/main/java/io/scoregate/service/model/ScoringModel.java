@@ -27,11 +27,28 @@ public final class ScoringModel {
         this.metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     }
 
+    /**
+     * Scores one application. Throws {@link NonFiniteScoreException} rather than return a score built on a NaN or an
+     * infinity: every feature, the log-odds, the PD and every contribution is checked (a few comparisons, no
+     * allocation unless it fails; the score and band derive from the checked log-odds and PD).
+     */
     public ModelScore score(LoanApplication application) {
         double[] x = extractor.extract(application);
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new NonFiniteScoreException(version, "feature '" + extractor.name(i) + "'", x[i]);
+            }
+        }
         Attribution a = model.attribute(x);
-        double pd = ScoreScale.probability(a.logOdds());
-        return new ModelScore(version, pd, ScoreScale.fromLogOdds(a.logOdds()), RiskBand.of(pd),
+        double logOdds = a.logOdds();
+        if (!Double.isFinite(logOdds)) {
+            throw new NonFiniteScoreException(version, "the log-odds", logOdds);
+        }
+        double pd = ScoreScale.probability(logOdds);
+        if (!(pd >= 0.0 && pd <= 1.0)) { // false for NaN too
+            throw new NonFiniteScoreException(version, "the probability of default", pd);
+        }
+        return new ModelScore(version, pd, ScoreScale.fromLogOdds(logOdds), RiskBand.of(pd),
                 topReasons(a.contributions()));
     }
 
@@ -50,6 +67,10 @@ public final class ScoringModel {
         int n = 0;
         for (int i = 0; i < contributions.length; i++) {
             double magnitude = Math.abs(contributions[i]);
+            if (!(magnitude <= Double.MAX_VALUE)) { // NaN or infinite: every contribution, not only the top ones
+                throw new NonFiniteScoreException(version, "the contribution of feature '" + extractor.name(i) + "'",
+                        contributions[i]);
+            }
             if (magnitude == 0.0) {
                 continue;
             }

@@ -7,9 +7,15 @@ import java.util.Optional;
 public enum Transform {
     /** The field's value ({@code missing} when absent). */
     IDENTITY("identity"),
-    /** ln(1 + value): for counts and amounts with long right tails. */
+    /**
+     * ln(1 + value): for counts and amounts with long right tails. Not finite at value <= -1, which only a
+     * {@code missing} can reach: the parser refuses that.
+     */
     LOG1P("log1p"),
-    /** value / (per + 1): the +1 keeps a zero denominator (no revenue yet) finite. */
+    /**
+     * value / (per + 1): the +1 keeps a zero denominator (no revenue yet) finite. Only a {@code missing} of -1 on an
+     * optional {@code per} could still make it 0: the parser refuses that.
+     */
     RATIO("ratio"),
     /** 1 when the field's text equals {@code equals}, else 0 (one-hot encoding of the sector). */
     EQUALS("equals"),

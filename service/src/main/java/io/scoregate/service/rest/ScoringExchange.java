@@ -6,6 +6,7 @@ import io.scoregate.service.metrics.MetricNames;
 import io.scoregate.service.metrics.Outcome;
 import io.scoregate.service.model.LoanApplication;
 import io.scoregate.service.model.ModelScore;
+import io.scoregate.service.model.NonFiniteScoreException;
 import io.scoregate.service.model.ScoringModel;
 import io.scoregate.service.scoring.DeadlineExceededException;
 import io.scoregate.service.scoring.Endpoint;
@@ -148,6 +149,12 @@ public class ScoringExchange {
             call.version = v.version();
             LOG.error(failure.getMessage());
             problem = new ProblemException(ProblemType.VERSION_UNAVAILABLE, failure.getMessage());
+            outcome = Outcome.ERROR;
+        } else if (failure instanceof NonFiniteScoreException n) {
+            // the value goes to the log only: the lender learns that this version could not score, and the request id
+            LOG.errorf("Request %s: %s", call.requestId, n.getMessage());
+            problem = new ProblemException(ProblemType.SCORING_FAILED, "model version " + n.version()
+                    + " could not score this application; no decision was made. Quote request id " + call.requestId);
             outcome = Outcome.ERROR;
         } else if (failure instanceof ScoringFailedException) {
             LOG.errorf(failure, "Request %s: %s", call.requestId, failure.getMessage());

@@ -2,6 +2,7 @@ package io.scoregate.service.scoring;
 
 import io.scoregate.service.model.LoanApplication;
 import io.scoregate.service.model.ModelScore;
+import io.scoregate.service.model.NonFiniteScoreException;
 
 /**
  * One lender's decision rule. PD at or above {@code declineFromPd}: DECLINED. PD below {@code approveBelowPd}:
@@ -26,8 +27,19 @@ public record FundingPolicy(double approveBelowPd, double declineFromPd, double 
         }
     }
 
+    /**
+     * The decision. Refuses to decide from a PD that is not a number in [0, 1] ({@link NonFiniteScoreException}) or
+     * from an amount that is not finite: with NaN every comparison below is false, which would read as APPROVED.
+     */
     public FundingDecision decide(ModelScore score, LoanApplication application) {
         double pd = score.probabilityOfDefault();
+        if (!(pd >= 0.0 && pd <= 1.0)) {
+            throw new NonFiniteScoreException(score.modelVersion(), "the probability of default", pd);
+        }
+        if (!Double.isFinite(application.requestedAmountKes()) || !Double.isFinite(application.monthlyRevenueKes())) {
+            throw new IllegalArgumentException("requestedAmountKes " + application.requestedAmountKes()
+                    + " and monthlyRevenueKes " + application.monthlyRevenueKes() + " must be finite");
+        }
         if (pd >= declineFromPd) {
             return new FundingDecision(Decision.DECLINED, 0);
         }

@@ -5,6 +5,7 @@ import io.scoregate.service.drill.DrillEffect;
 import io.scoregate.service.drill.FaultInjector;
 import io.scoregate.service.model.LoanApplication;
 import io.scoregate.service.model.ModelScore;
+import io.scoregate.service.model.NonFiniteScoreException;
 import io.scoregate.service.model.ScoringModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,8 @@ public class ScoringService {
      * Scores the application with the model. Without a drill (the common case) the score is computed right
      * here, with no reactive machinery on the hot path; a drilled call waits asynchronously, raced against
      * the deadline. Either way it fails with {@link DeadlineExceededException} past the deadline (counted
-     * from {@code startNanos}) and {@link ScoringFailedException} when the model fails; the immediate case
-     * throws them.
+     * from {@code startNanos}), {@link NonFiniteScoreException} when the model computed NaN or an infinity, and
+     * {@link ScoringFailedException} when the model fails otherwise; the immediate case throws them.
      */
     public Scored score(ScoringModel model, LoanApplication application, long startNanos) {
         DrillEffect effect = drills.effectFor(model.version());
@@ -72,6 +73,8 @@ public class ScoringService {
         ModelScore score;
         try {
             score = model.score(application);
+        } catch (NonFiniteScoreException e) {
+            throw e; // already says which version computed what; the exchange answers it as a scoring failure
         } catch (RuntimeException e) {
             throw new ScoringFailedException("model version " + model.version() + " failed: " + e, e);
         }

@@ -129,8 +129,10 @@ class AdminRoutingResourceTest {
         assertThat(problem.getList("errors", String.class)).contains(
                 "`reason` is required",
                 "unknown field `colour`; allowed: stable, candidate, weights, expectedRevision, reason",
-                // the test profile also loads the drill-* copies of v1.2 (and a broken artifact, which is not "loaded")
-                "`candidate` names unknown version v9.9; loaded versions: drill-error, drill-slow, drill-timeout, v1.2, v1.3",
+                // the test profile also loads the drill-* copies of v1.2 and the small `overflow` model (and three
+                // refused artifacts, which are not "loaded")
+                "`candidate` names unknown version v9.9; loaded versions: drill-error, drill-slow, drill-timeout, "
+                        + "overflow, v1.2, v1.3",
                 "`weights.v9.9` must be between 0 and 100, but was -5",
                 "`weights` must sum to 100, but summed to 95");
         assertThat(currentRevision()).isEqualTo(before);

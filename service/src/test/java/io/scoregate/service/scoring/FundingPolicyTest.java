@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scoregate.service.model.LoanApplication;
 import io.scoregate.service.model.ModelScore;
+import io.scoregate.service.model.NonFiniteScoreException;
 import io.scoregate.service.model.RiskBand;
 import io.scoregate.service.model.Sector;
 import java.util.List;
@@ -58,5 +59,25 @@ class FundingPolicyTest {
     void shouldRefuseAnApprovalPdAboveTheDeclinePd() {
         assertThatThrownBy(() -> new FundingPolicy(0.3, 0.2, 1, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0 < approve-below-pd <= decline-from-pd <= 1, but were 0.3 and 0.2");
+    }
+
+    @Test
+    void shouldNeverDecideFromAPdThatIsNotANumberInZeroToOne() {
+        // issue 10: a NaN PD failed both comparisons and was APPROVED for the full amount
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.01, 1.01}) {
+            assertThatThrownBy(() -> policy.decide(pd(bad), asking(300_000, 250_000)))
+                    .as("PD %s", bad).isInstanceOf(NonFiniteScoreException.class)
+                    .hasMessageContaining("computed the probability of default = " + bad);
+        }
+        assertThat(policy.decide(pd(0.0), asking(300_000, 250_000)).decision()).isEqualTo(Decision.APPROVED);
+        assertThat(policy.decide(pd(1.0), asking(300_000, 250_000)).decision()).isEqualTo(Decision.DECLINED);
+    }
+
+    @Test
+    void shouldNeverDecideFromAnAmountThatIsNotFinite() {
+        assertThatThrownBy(() -> policy.decide(pd(0.01), asking(Double.NaN, 250_000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be finite");
+        assertThatThrownBy(() -> policy.decide(pd(0.01), asking(300_000, Double.POSITIVE_INFINITY)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
