@@ -2,6 +2,7 @@ package io.scoregate.service.routing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +48,8 @@ public final class FileRoutingStore implements RoutingStore {
     private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
     /** A table is a few hundred bytes; anything much larger is garbage and is not read whole. */
     static final int MAX_TABLE_BYTES = 64 * 1024;
+    /** How much of the audit's end recovery reads: hundreds of entries, where at most a few matter. */
+    private static final int AUDIT_TAIL_BYTES = 256 * 1024;
     private static final String TMP_PREFIX = "routing";
     private static final String TMP_SUFFIX = ".json.tmp";
 
@@ -239,10 +243,22 @@ public final class FileRoutingStore implements RoutingStore {
             return;
         }
         RoutingTable t = inForce.get();
-        setAsidePhantoms(t);
-        List<RoutingAuditEntry> history = readAudit();
-        Optional<RoutingTable> lastAudited = history.isEmpty() ? Optional.empty()
-                : Optional.of(history.get(history.size() - 1).to());
+        List<AuditLine> tail = auditTail();
+        int keep = tail.size();
+        while (keep > 0 && tail.get(keep - 1).revision() > t.revision()) {
+            keep--;
+        }
+        if (keep < tail.size()) {
+            setAsidePhantoms(tail.subList(keep, tail.size()), t);
+        }
+        Optional<RoutingTable> lastAudited = Optional.empty();
+        for (int i = keep - 1; i >= 0 && lastAudited.isEmpty(); i--) {
+            lastAudited = tail.get(i).entry().map(RoutingAuditEntry::to);
+        }
+        if (lastAudited.isEmpty() && Files.exists(audit) && Files.size(audit) > AUDIT_TAIL_BYTES) {
+            List<RoutingAuditEntry> all = readAudit(); // the tail was all unreadable: look at everything
+            lastAudited = all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).to());
+        }
         if (lastAudited.map(a -> a.revision() < t.revision()).orElse(true)) {
             appendAudit(new RoutingAuditEntry(t.updatedAt(), t.updatedBy(), "unknown",
                     lastAudited.filter(a -> a.revision() == t.revision() - 1), t,
@@ -260,11 +276,8 @@ public final class FileRoutingStore implements RoutingStore {
         }
         try (FileChannel ch = FileChannel.open(audit, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = ch.size();
-            if (size == 0) {
-                return;
-            }
             long keep = size;
-            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            ByteBuffer one = ByteBuffer.allocate(1);
             while (keep > 0) {
                 one.clear();
                 ch.read(one, keep - 1);
@@ -281,45 +294,78 @@ public final class FileRoutingStore implements RoutingStore {
         }
     }
 
+    /** One audit line: where it starts in the file, and the entry when it is readable. */
+    private record AuditLine(long offset, byte[] bytes, Optional<RoutingAuditEntry> entry) {
+
+        long revision() {
+            return entry.map(e -> e.to().revision()).orElse(NO_TABLE); // unreadable lines are kept, not judged
+        }
+    }
+
+    /**
+     * The complete lines in the last {@link #AUDIT_TAIL_BYTES} of the audit, oldest first: recovery only ever
+     * looks at the newest entries, and must not read years of history on every write.
+     */
+    private List<AuditLine> auditTail() throws IOException {
+        if (!Files.exists(audit)) {
+            return List.of();
+        }
+        byte[] bytes;
+        long start;
+        try (FileChannel ch = FileChannel.open(audit, StandardOpenOption.READ)) {
+            start = Math.max(0, ch.size() - AUDIT_TAIL_BYTES);
+            ByteBuffer buf = ByteBuffer.allocate((int) (ch.size() - start));
+            while (buf.hasRemaining() && ch.read(buf, start + buf.position()) >= 0) {
+                // read until the buffer is full
+            }
+            bytes = buf.array();
+        }
+        List<AuditLine> lines = new ArrayList<>();
+        int from = 0;
+        if (start > 0) { // the first bytes are the end of a line that began before the tail
+            while (from < bytes.length && bytes[from] != '\n') {
+                from++;
+            }
+            from++;
+        }
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                byte[] line = Arrays.copyOfRange(bytes, from, i);
+                lines.add(new AuditLine(start + from, line, parseAudit(line)));
+                from = i + 1;
+            }
+        }
+        return lines;
+    }
+
     /**
      * Audit lines after the table's revision are changes that never took effect (an older version of this
      * store appended the line before the rename, and a crash fell between the two): they move to
      * {@code routing-audit.jsonl.phantom}, so the audit only lists changes that happened.
      */
-    private void setAsidePhantoms(RoutingTable inForce) throws IOException {
-        if (!Files.exists(audit)) {
-            return;
+    private void setAsidePhantoms(List<AuditLine> phantom, RoutingTable inForce) throws IOException {
+        try (FileChannel out = FileChannel.open(phantoms, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            for (AuditLine line : phantom) {
+                out.write(ByteBuffer.wrap(line.bytes()));
+                out.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            }
+            out.force(true);
         }
-        List<String> lines = Files.readAllLines(audit, StandardCharsets.ISO_8859_1);
-        int keep = lines.size();
-        while (keep > 0 && auditRevision(lines.get(keep - 1)) > inForce.revision()) {
-            keep--;
-        }
-        if (keep == lines.size()) {
-            return;
-        }
-        List<String> phantom = lines.subList(keep, lines.size());
-        Files.write(phantoms, phantom, StandardCharsets.ISO_8859_1, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-        Path rewritten = Files.createTempFile(dir, TMP_PREFIX, TMP_SUFFIX);
-        try {
-            Files.write(rewritten, lines.subList(0, keep), StandardCharsets.ISO_8859_1,
-                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
-            moveAtomically(rewritten, audit);
-            syncDirectory();
-        } finally {
-            Files.deleteIfExists(rewritten);
+        // A crash before the truncation leaves them in both files; the next recovery moves them again.
+        try (FileChannel ch = FileChannel.open(audit, StandardOpenOption.WRITE)) {
+            ch.truncate(phantom.get(0).offset());
+            ch.force(true);
         }
         LOG.warnf("moved %d audit line(s) for changes that never took effect (after %s) to %s", phantom.size(),
                 inForce.summary(), phantoms.getFileName());
     }
 
-    private static long auditRevision(String line) {
+    private static Optional<RoutingAuditEntry> parseAudit(byte[] line) {
         try {
-            return RoutingJson.readAudit(new String(line.getBytes(StandardCharsets.ISO_8859_1),
-                    StandardCharsets.UTF_8)).to().revision();
+            return Optional.of(RoutingJson.readAudit(new String(line, StandardCharsets.UTF_8)));
         } catch (RoutingJson.InvalidTableException e) {
-            return NO_TABLE; // unreadable lines are kept, not judged
+            return Optional.empty();
         }
     }
 
@@ -349,6 +395,7 @@ public final class FileRoutingStore implements RoutingStore {
     private List<RoutingAuditEntry> readAudit() {
         List<String> lines;
         try {
+            // Byte for byte: a damaged byte in one line must not make the whole audit unreadable.
             lines = Files.readAllLines(audit, StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
             return List.of();
@@ -357,15 +404,8 @@ public final class FileRoutingStore implements RoutingStore {
         }
         List<RoutingAuditEntry> out = new ArrayList<>(lines.size());
         for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                out.add(RoutingJson.readAudit(new String(line.getBytes(StandardCharsets.ISO_8859_1),
-                        StandardCharsets.UTF_8)));
-            } catch (RoutingJson.InvalidTableException e) {
-                // A torn or damaged line must not hide every other entry.
-            }
+            // A torn or damaged line is skipped; it must not hide every other entry.
+            parseAudit(line.getBytes(StandardCharsets.ISO_8859_1)).ifPresent(out::add);
         }
         return out;
     }

@@ -64,7 +64,7 @@ public final class RedisRoutingStore implements RoutingStore {
             if ARGV[7] == '' then
               if current ~= tonumber(ARGV[1]) then return {0, current} end
             else
-              if redis.sha1hex(raw(KEYS[1]) .. '\n' .. raw(KEYS[2])) ~= ARGV[7] then return {0, current} end
+              if redis.sha1hex(raw(KEYS[1]) .. '\\n' .. raw(KEYS[2])) ~= ARGV[7] then return {0, current} end
               if redis.call('EXISTS', KEYS[1]) == 1 then
                 redis.call('RENAME', KEYS[1], KEYS[1] .. ':corrupt-' .. ARGV[8])
               end

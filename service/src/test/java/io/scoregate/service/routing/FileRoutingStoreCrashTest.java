@@ -121,6 +121,30 @@ class FileRoutingStoreCrashTest {
     }
 
     @Test
+    void shouldFindAPhantomAtTheEndOfALongAuditByItsTail() throws Exception {
+        // 2000 entries (over three times the 256 KiB tail recovery reads), the table at 2000, a phantom after them
+        StringBuilder history = new StringBuilder();
+        RoutingTable previous = RoutingTable.initial("v1.2", T0);
+        history.append(RoutingJson.write(audit(Optional.empty(), previous))).append('\n');
+        for (long rev = 2; rev <= 2000; rev++) {
+            RoutingTable next = canary(rev, (int) (rev % 100));
+            history.append(RoutingJson.write(audit(Optional.of(previous), next))).append('\n');
+            previous = next;
+        }
+        history.append(RoutingJson.write(audit(Optional.of(previous), canary(2001, 50)))).append('\n');
+        Files.writeString(live.resolve("routing-audit.jsonl"), history);
+        Files.writeString(live.resolve("routing.json"), RoutingJson.write(previous));
+        assertThat(Files.size(live.resolve("routing-audit.jsonl"))).isGreaterThan(2 * 256 * 1024);
+
+        FileRoutingStore restarted = new FileRoutingStore(live, CLOCK);
+        restarted.recover();
+
+        assertThat(restarted.recentAudit(5000)).hasSize(2000).first()
+                .satisfies(e -> assertThat(e.to().revision()).isEqualTo(2000));
+        assertThat(Files.readString(live.resolve("routing-audit.jsonl.phantom")).lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void shouldNotGlueTheNextAuditLineOntoATornOne() throws Exception {
         RoutingTable first = RoutingTable.initial("v1.2", T0);
         FileRoutingStore store = new FileRoutingStore(live, CLOCK);
