@@ -44,7 +44,7 @@ public class AdminRoutingResource {
 
     @GET
     public AdminRoutingView get() {
-        return AdminRoutingView.of(routing.storeTable().orElse(routing.current()), routing);
+        return AdminRoutingView.of(routing.storeView(), routing);
     }
 
     @GET

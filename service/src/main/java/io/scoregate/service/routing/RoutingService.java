@@ -55,6 +55,11 @@ public class RoutingService implements TrafficRouter {
 
     void onStart(@Observes StartupEvent event) {
         LOG.infof("routing store %s, instance %s", store.kind(), instanceId);
+        try {
+            store.recover();
+        } catch (RoutingStoreException e) {
+            markFailed(e);
+        }
         refresh();
         applied.fire(new RoutingApplied(current.get()));
     }
@@ -109,8 +114,18 @@ public class RoutingService implements TrafficRouter {
             }
             markUp();
         } catch (RoutingStoreException e) {
+            e.corruption().ifPresent(this::adoptLastKnown);
             markFailed(e);
         }
+    }
+
+    /**
+     * A corrupted store's newest audited table beats the bootstrap table an instance starts with: after a
+     * restart on a broken table, keep routing as the fleet last did (and at that revision), not 100% stable.
+     */
+    private void adoptLastKnown(StoreCorruption corruption) {
+        corruption.lastKnown().filter(t -> t.revision() > current.get().revision())
+                .ifPresent(t -> apply(t, "the corrupted store's newest audit entry"));
     }
 
     /** An empty store (first start, or Redis restarted without persistence) gets the table we apply. */
@@ -160,10 +175,10 @@ public class RoutingService implements TrafficRouter {
     public ChangeResult change(RoutingChange change) {
         try {
             WriteBasis basis = readForWrite();
-            if (basis.table().revision() != change.expectedRevision()) {
-                return new ChangeResult.Conflict(change.expectedRevision(), basis.table().revision());
+            if (basis.revision() != change.expectedRevision()) {
+                return new ChangeResult.Conflict(change.expectedRevision(), basis.revision());
             }
-            RoutingTable next = new RoutingTable(basis.table().revision() + 1, change.stable(), change.candidate(),
+            RoutingTable next = new RoutingTable(basis.revision() + 1, change.stable(), change.candidate(),
                     change.weights(), clock.instant(), change.actor(), change.reason());
             return write(basis, next, change.actor());
         } catch (RoutingStoreException e) {
@@ -187,7 +202,7 @@ public class RoutingService implements TrafficRouter {
                     }
                     return new ChangeResult.Unchanged(before);
                 }
-                RoutingTable next = new RoutingTable(before.revision() + 1, before.stable(), before.candidate(),
+                RoutingTable next = new RoutingTable(basis.revision() + 1, before.stable(), before.candidate(),
                         Map.of(before.stable(), 100, candidate, 0), clock.instant(), actor, reason);
                 ChangeResult result = write(basis, next, actor);
                 if (!(result instanceof ChangeResult.Conflict)) {
@@ -203,51 +218,76 @@ public class RoutingService implements TrafficRouter {
         }
     }
 
-    /** The table a write builds on, and the revision the store must still hold for the write to win. */
-    private record WriteBasis(RoutingTable table, long storeRevision) {
+    /**
+     * What a write builds on.
+     *
+     * @param table         the table it changes (and names as `from` in the audit)
+     * @param revision      the revision the caller must have seen; the write gets the next one
+     * @param storeRevision the revision the store must still hold for a compare-and-set to win
+     * @param corruption    present when the store's table is unreadable: the write is then its repair
+     */
+    private record WriteBasis(RoutingTable table, long revision, long storeRevision,
+                              Optional<StoreCorruption> corruption) {
     }
 
     /**
      * The store's table; or, when the store is empty (Redis restarted without persistence) or holds
      * garbage, the one applied here: neither may block the change that repairs it. DOWN still throws.
+     * A corrupted store's revision is the highest it shows evidence of, so the repair never goes back.
      */
     private WriteBasis readForWrite() {
         try {
             Optional<RoutingTable> stored = store.read();
             markUp();
-            return stored.map(t -> new WriteBasis(t, t.revision()))
-                    .orElseGet(() -> new WriteBasis(current.get(), RoutingStore.NO_TABLE));
+            return stored.map(t -> new WriteBasis(t, t.revision(), t.revision(), Optional.empty()))
+                    .orElseGet(() -> new WriteBasis(current.get(), current.get().revision(), RoutingStore.NO_TABLE,
+                            Optional.empty()));
         } catch (RoutingStoreException e) {
-            if (e.state() != StoreState.CORRUPTED) {
-                throw e;
-            }
+            StoreCorruption corruption = e.corruption().orElseThrow(() -> e);
+            adoptLastKnown(corruption);
             markFailed(e);
-            return new WriteBasis(current.get(), current.get().revision());
+            RoutingTable applied = current.get();
+            long revision = Math.max(corruption.revisionFloor(), applied.revision());
+            return new WriteBasis(applied, revision, revision, Optional.of(corruption));
         }
     }
 
     private ChangeResult write(WriteBasis basis, RoutingTable next, String actor) {
         RoutingAuditEntry entry = new RoutingAuditEntry(next.updatedAt(), actor, instanceId,
                 Optional.of(basis.table()), next, next.reason());
-        RoutingStore.CasOutcome outcome = store.compareAndSet(basis.storeRevision(), next, entry);
+        RoutingStore.CasOutcome outcome = basis.corruption()
+                .map(c -> store.repair(c, next, entry))
+                .orElseGet(() -> store.compareAndSet(basis.storeRevision(), next, entry));
         markUp();
         if (!outcome.applied()) {
-            return new ChangeResult.Conflict(basis.table().revision(), outcome.storeRevision());
+            return new ChangeResult.Conflict(basis.revision(), outcome.storeRevision());
         }
         apply(next, "own write");
         return new ChangeResult.Applied(next);
     }
 
-    /** The table in the store right now; empty when the store cannot be read (the status says why). */
-    public Optional<RoutingTable> storeTable() {
+    /**
+     * The table in the store right now and the revision a change must name as `expectedRevision`. When the
+     * store cannot be read, the table applied here; when it is corrupted, with the store's revision floor.
+     */
+    public StoreView storeView() {
         try {
             Optional<RoutingTable> t = store.read();
             markUp();
-            return t;
+            RoutingTable shown = t.orElse(current.get());
+            return new StoreView(shown, shown.revision());
         } catch (RoutingStoreException e) {
+            e.corruption().ifPresent(this::adoptLastKnown);
             markFailed(e);
-            return Optional.empty();
+            RoutingTable applied = current.get();
+            long revision = e.corruption().map(c -> Math.max(c.revisionFloor(), applied.revision()))
+                    .orElse(applied.revision());
+            return new StoreView(applied, revision);
         }
+    }
+
+    /** What GET /admin/routing shows: a table, and the revision to name in the next change. */
+    public record StoreView(RoutingTable table, long revision) {
     }
 
     /** The newest audit entries first. */

@@ -26,6 +26,23 @@ public interface RoutingStore extends AutoCloseable {
      */
     CasOutcome compareAndSet(long expectedRevision, RoutingTable next, RoutingAuditEntry audit);
 
+    /**
+     * Replaces a table that {@link #read} reported CORRUPTED with {@code next}, only if the store still holds
+     * what {@code seen} describes (else the outcome is not applied and names the store's revision, or the
+     * floor of whatever unreadable content it holds now). {@code next.revision()} is
+     * {@code seen.revisionFloor() + 1}, so revisions never go back across corruption.
+     */
+    default CasOutcome repair(StoreCorruption seen, RoutingTable next, RoutingAuditEntry audit) {
+        return compareAndSet(seen.revisionFloor(), next, audit);
+    }
+
+    /**
+     * Tidies what a writer killed mid-write left behind (temporary files, a change without its audit line);
+     * called once at start-up. Backends whose writes are atomic have nothing to do.
+     */
+    default void recover() {
+    }
+
     /** The newest audit entries first, at most {@code limit}. */
     List<RoutingAuditEntry> recentAudit(int limit);
 

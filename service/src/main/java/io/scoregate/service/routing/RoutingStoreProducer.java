@@ -25,7 +25,7 @@ public class RoutingStoreProducer {
                               Instance<RedisDataSource> redis) {
         return switch (config.store()) {
             case FILE -> new FileRoutingStore(dataDir, Clock.systemUTC());
-            case REDIS -> new RedisRoutingStore(redis.get(), config.redisKeyPrefix());
+            case REDIS -> new RedisRoutingStore(redis.get(), config.redisKeyPrefix(), Clock.systemUTC());
         };
     }
 

@@ -42,19 +42,28 @@ class CorruptedRoutingFileTest {
 
     @Test
     void shouldServeReportAndRepairACorruptedTable() throws Exception {
+        // nothing readable but the broken file's own prefix: serve the initial table, but the store is at 12
         given().get("/admin/routing").then().statusCode(200)
                 .body("stable", equalTo("v1.2"))
+                .body("revision", equalTo(12))
                 .body("appliedRevision", equalTo(1))
                 .body("store.state", equalTo("CORRUPTED"))
                 .body("store.detail", containsString("routing.json is corrupted"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'routing-store' }.data.storeState", equalTo("CORRUPTED"));
 
+        // revisions never go back: a change built on the bootstrap table's revision 1 is refused ...
         given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
                 .body("{\"stable\":\"v1.2\",\"weights\":{\"v1.2\":100},\"expectedRevision\":1,"
+                        + "\"reason\":\"repair from an old view\"}")
+                .when().put("/admin/routing")
+                .then().statusCode(409).body("currentRevision", equalTo(12));
+        // ... and the repair naming the revision GET showed gets 13
+        given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
+                .body("{\"stable\":\"v1.2\",\"weights\":{\"v1.2\":100},\"expectedRevision\":12,"
                         + "\"reason\":\"repair the corrupted table\"}")
                 .when().put("/admin/routing")
-                .then().statusCode(200).body("revision", equalTo(2)).body("store.state", equalTo("UP"));
+                .then().statusCode(200).body("revision", equalTo(13)).body("store.state", equalTo("UP"));
         assertThat(Files.readString(DIR.resolve("routing.json"))).contains("repair the corrupted table");
         try (var files = Files.list(DIR)) {
             assertThat(files.map(p -> p.getFileName().toString()))

@@ -82,8 +82,12 @@ class FileRoutingStoreTest {
                 .hasMessageContaining("corrupted")
                 .satisfies(e -> assertThat(((RoutingStoreException) e).state()).isEqualTo(StoreState.CORRUPTED));
 
-        RoutingTable next = canary(2, 5);
-        assertThat(store.compareAndSet(1, next, audit(Optional.of(first), next)).applied()).isTrue();
+        // the broken file still says revision 3 was written: the store's revision is 3, not the last good 1
+        RoutingTable behind = canary(2, 5);
+        assertThat(store.compareAndSet(1, behind, audit(Optional.of(first), behind)))
+                .isEqualTo(new RoutingStore.CasOutcome(false, 3));
+        RoutingTable next = canary(4, 5);
+        assertThat(store.compareAndSet(3, next, audit(Optional.of(first), next)).applied()).isTrue();
         assertThat(store.read()).contains(next);
         assertThat(Files.readString(dir.resolve("routing.json.corrupt-" + T0.toEpochMilli())))
                 .startsWith("{\"revision\": 3");
