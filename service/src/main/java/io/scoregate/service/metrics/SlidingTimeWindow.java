@@ -9,6 +9,9 @@ import java.time.Duration;
  * its epoch (time / r) comes round again: stale contents are cleared lazily on the next write or skipped
  * on read, so nothing runs in the background.
  * <p>
+ * Beside the ring, {@link RunningTotals} count everything since the window was created (for the guard's
+ * evidence), under the same lock and with no allocation.
+ * <p>
  * Cost: record is O(1) under this window's lock; a query for window w merges w/r buckets of 168 longs
  * (300 buckets at the defaults: about 50k additions). Memory: L/r * 1.4 KB (about 420 KB at 5 min / 1 s).
  * A query covers whole buckets, so "the last 60 s" means the current bucket and the 59 before it.
@@ -18,6 +21,7 @@ final class SlidingTimeWindow {
     private final Clock clock;
     private final long resolutionMillis;
     private final Bucket[] ring;
+    private final RunningTotals totals = new RunningTotals();
 
     SlidingTimeWindow(Clock clock, Duration length, Duration resolution) {
         this.clock = clock;
@@ -30,6 +34,11 @@ final class SlidingTimeWindow {
     }
 
     synchronized void record(Outcome outcome, double latencyMillis) {
+        if (outcome == Outcome.REJECTED) {
+            return; // client mistakes say nothing about the version
+        }
+        int bucket = LatencyHistogram.bucketOf(latencyMillis * 1000.0);
+        totals.record(outcome, bucket);
         long epoch = clock.millis() / resolutionMillis;
         Bucket b = ring[(int) (epoch % ring.length)];
         if (b.epoch != epoch) {
@@ -39,12 +48,15 @@ final class SlidingTimeWindow {
             case OK -> b.ok++;
             case TIMEOUT -> b.timeouts++;
             case ERROR -> b.errors++;
-            case REJECTED -> {
-                return; // client mistakes say nothing about the version
-            }
+            case REJECTED -> throw new IllegalStateException("rejected requests are returned from above");
         }
         b.latencySumMillis += latencyMillis;
-        b.latency.record(latencyMillis * 1000.0);
+        b.latency.counts[bucket]++;
+    }
+
+    /** The version's running totals since this window was created (never reset by the ring). */
+    synchronized VersionTotals totals() {
+        return totals.snapshot();
     }
 
     synchronized VersionWindow snapshot(String version, Duration window) {

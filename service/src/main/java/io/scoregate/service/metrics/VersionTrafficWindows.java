@@ -9,12 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A {@link SlidingTimeWindow} per model version on this instance: what the health checks and the rollback
- * guard read to see which version is slow, and since when. Windows longer than the configured length are
+ * A {@link SlidingTimeWindow} per model version on this instance: what the health checks read to see which
+ * version is slow, and since when; and each version's running totals since this instance started, which the
+ * rollback guard takes differences of between its looks. Windows longer than the configured length are
  * answered with the whole length.
  */
 @ApplicationScoped
-public class VersionTrafficWindows implements RecentTraffic {
+public class VersionTrafficWindows implements RecentTraffic, TrafficTotals {
 
     private final Clock clock;
     private final Duration length;
@@ -49,5 +50,11 @@ public class VersionTrafficWindows implements RecentTraffic {
     public VersionWindow recent(String version, Duration window) {
         SlidingTimeWindow w = windows.get(version);
         return w == null ? new VersionWindow(version, window, 0, 0, 0, 0, 0.0, 0.0) : w.snapshot(version, window);
+    }
+
+    @Override
+    public VersionTotals totals(String version) {
+        SlidingTimeWindow w = windows.get(version);
+        return w == null ? VersionTotals.none() : w.totals();
     }
 }

@@ -1,49 +1,52 @@
 package io.scoregate.service.rollout;
 
+import io.scoregate.evidence.SequentialLimits;
 import io.scoregate.service.config.RolloutGuardConfig;
 import java.time.Duration;
 
 /**
- * The guard's limits; the one source of every threshold (the config's defaults feed it).
+ * The guard's limits and warm-up, checked at startup against the keys they come from; the config's defaults
+ * feed it, so there is one source of every threshold.
  *
- * @param window            sliding window of this instance's traffic compared
- * @param minRequests       requests each compared version needs in the window before the guard may act
- * @param meanLatencyFactor breach when candidate mean latency > factor x stable mean
- * @param p95LatencyFactor  breach when candidate p95 > factor x stable p95
- * @param maxTimeoutRate    breach when the candidate's timeout rate is above this (0..1)
- * @param maxErrorRate      breach when the candidate's error rate is above this (0..1)
+ * @param alpha            chance per canary phase that a candidate within every limit is ever rolled back
+ * @param warmup           time after a phase starts during which the candidate's latencies are not evidence
+ * @param warmupRequests   candidate requests whose latencies are not evidence (both must have passed)
+ * @param p95LatencyFactor limit on the candidate's p95 as a multiple of the stable p95
+ * @param maxTimeoutRate   limit on the candidate's timeout rate (0..1)
+ * @param maxErrorRate     limit on the candidate's error rate (0..1)
  */
-public record GuardThresholds(Duration window, int minRequests, double meanLatencyFactor, double p95LatencyFactor,
+public record GuardThresholds(double alpha, Duration warmup, int warmupRequests, double p95LatencyFactor,
                               double maxTimeoutRate, double maxErrorRate) {
 
     public GuardThresholds {
-        if (window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("`scoregate.guard.window` must be positive, but was " + window);
+        // the ranges SequentialLimits accepts, named by the keys an operator sets
+        requireBetween("alpha", alpha, 1e-9, 0.5);
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("`scoregate.guard.warmup` must be at least 0s, but was " + warmup);
         }
-        if (minRequests < 1) {
-            throw new IllegalArgumentException("`scoregate.guard.min-requests` must be at least 1, but was "
-                    + minRequests);
+        if (warmupRequests < 0) {
+            throw new IllegalArgumentException("`scoregate.guard.warmup-requests` must be at least 0, but was "
+                    + warmupRequests);
         }
-        requireAtLeastOne("mean-latency-factor", meanLatencyFactor);
-        requireAtLeastOne("p95-latency-factor", p95LatencyFactor);
-        requireRate("max-timeout-rate", maxTimeoutRate);
-        requireRate("max-error-rate", maxErrorRate);
+        requireBetween("p95-latency-factor", p95LatencyFactor, 1.0, 1000);
+        requireBetween("max-timeout-rate", maxTimeoutRate, 1e-6, 0.99);
+        requireBetween("max-error-rate", maxErrorRate, 1e-6, 0.99);
     }
 
     public static GuardThresholds from(RolloutGuardConfig c) {
-        return new GuardThresholds(c.window(), c.minRequests(), c.meanLatencyFactor(), c.p95LatencyFactor(),
+        return new GuardThresholds(c.alpha(), c.warmup(), c.warmupRequests(), c.p95LatencyFactor(),
                 c.maxTimeoutRate(), c.maxErrorRate());
     }
 
-    private static void requireAtLeastOne(String key, double v) {
-        if (!(v >= 1.0)) {
-            throw new IllegalArgumentException("`scoregate.guard." + key + "` must be at least 1.0, but was " + v);
-        }
+    /** What every canary phase's evidence is held to. */
+    public SequentialLimits limits() {
+        return new SequentialLimits(alpha, maxTimeoutRate, maxErrorRate, p95LatencyFactor);
     }
 
-    private static void requireRate(String key, double v) {
-        if (!(v >= 0.0 && v <= 1.0)) {
-            throw new IllegalArgumentException("`scoregate.guard." + key + "` must be between 0 and 1, but was " + v);
+    private static void requireBetween(String key, double v, double min, double max) {
+        if (!(v >= min && v <= max)) {
+            throw new IllegalArgumentException("`scoregate.guard." + key + "` must be between " + min + " and " + max
+                    + ", but was " + v);
         }
     }
 }

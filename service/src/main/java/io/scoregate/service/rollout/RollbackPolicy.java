@@ -1,93 +1,102 @@
 package io.scoregate.service.rollout;
 
-import io.scoregate.service.metrics.RecentTraffic;
-import io.scoregate.service.metrics.VersionWindow;
+import io.scoregate.evidence.RuleEvidence;
+import io.scoregate.evidence.SequentialMonitor;
+import io.scoregate.service.metrics.TrafficTotals;
 import io.scoregate.service.routing.RoutingTable;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Decides whether the live candidate must be rolled back, comparing it with the stable version over a
- * sliding window of this instance's traffic. Pure: the clock and the traffic figures are passed in.
+ * Decides whether the live candidate must be rolled back, from anytime-valid evidence on this instance's own
+ * traffic since the candidate got weight ({@link CanaryPhase}, {@link SequentialMonitor}). Pure: the clock, the
+ * table and the traffic totals are passed in.
  *
- * <p>The window never reaches back before the table's last change ({@code updatedAt}): figures from an
- * earlier rollout of the same candidate must neither trip the guard nor count toward the minimum.
- * Rates are absolute limits (they need only the candidate's requests); latency rules are ratios to the
- * stable version and also need the stable version's minimum. Limits are strict: exactly at a limit holds.
+ * <p>The phase is a two-state machine, moved only by the table this instance routes by ({@link #applied}):
+ * <pre>
+ *   IDLE     --table with a live candidate-------------------------------> WATCHING (new phase, new evidence)
+ *   WATCHING --same stable and candidate, any weight > 0 ----------------> WATCHING (evidence kept)
+ *   WATCHING --another candidate or stable------------------------------> WATCHING (new phase, new evidence)
+ *   WATCHING --no live candidate (0%, removed, promoted)----------------> IDLE
+ * </pre>
+ * A crossing is final for its phase: until the table changes, every look says BREACH again (so a rollback the
+ * store refused is retried on the next tick).
+ *
+ * <p>Not thread-safe: the adapter serializes {@link #applied} and {@link #evaluate}.
  */
 public final class RollbackPolicy {
 
-    private final GuardThresholds limits;
-    private final Clock clock;
+    /** What a table did to the phase; the adapter logs the transitions. */
+    public enum PhaseChange {
+        /** No candidate before or after. */
+        NONE,
+        /** A new phase began: the evidence starts from zero. */
+        STARTED,
+        /** The same candidate against the same stable: the evidence keeps accumulating. */
+        KEPT,
+        /** The candidate has no weight any more (or the stable changed with no candidate left). */
+        ENDED
+    }
 
-    public RollbackPolicy(GuardThresholds limits, Clock clock) {
-        this.limits = limits;
+    private final GuardThresholds thresholds;
+    private final Clock clock;
+    private Optional<CanaryPhase> phase = Optional.empty();
+
+    public RollbackPolicy(GuardThresholds thresholds, Clock clock) {
+        this.thresholds = thresholds;
         this.clock = clock;
     }
 
-    public GuardDecision evaluate(RoutingTable table, RecentTraffic traffic) {
+    /**
+     * This instance now routes by {@code table}: starts, keeps or ends the canary phase. Called when the table is
+     * applied, so that the phase's evidence starts with the first request routed by it, not at the next tick.
+     */
+    public PhaseChange applied(RoutingTable table, TrafficTotals totals) {
         Optional<String> live = table.liveCandidate();
         if (live.isEmpty()) {
+            PhaseChange change = phase.isPresent() ? PhaseChange.ENDED : PhaseChange.NONE;
+            phase = Optional.empty();
+            return change;
+        }
+        if (phase.isPresent() && phase.get().watches(table.stable(), live.get())) {
+            return PhaseChange.KEPT;
+        }
+        phase = Optional.of(CanaryPhase.start(table.stable(), live.get(), clock.instant(), thresholds, totals));
+        return PhaseChange.STARTED;
+    }
+
+    /** One look: takes in the traffic since the last one and says whether to roll the candidate back. */
+    public GuardDecision evaluate(RoutingTable table, TrafficTotals totals) {
+        applied(table, totals); // a table applied without its event (never expected) still starts a phase here
+        if (phase.isEmpty()) {
             return new GuardDecision(GuardDecision.Outcome.NO_CANDIDATE, Optional.empty(), Optional.empty(),
-                    "no candidate takes traffic", Optional.empty(), Optional.empty());
+                    "no candidate takes traffic", 0, List.of());
         }
-        String candidate = live.get();
-        Duration sinceChange = Duration.between(table.updatedAt(), clock.instant());
-        Duration window = sinceChange.compareTo(limits.window()) < 0 ? sinceChange : limits.window();
-        if (window.isNegative() || window.isZero()) {
-            return insufficient(candidate, "the table changed " + sinceChange.negated().toMillis()
-                    + " ms in this instance's future", Optional.empty(), Optional.empty());
+        CanaryPhase p = phase.get();
+        Instant now = clock.instant();
+        boolean crossed = p.look(totals, now);
+        SequentialMonitor m = p.monitor();
+        List<RuleEvidence> evidence = p.evidence();
+        String span = String.format(Locale.ROOT, "%d candidate and %d %s requests in %s", m.candidateRequests(),
+                m.baselineRequests(), p.stable(), seconds(p.age(now)));
+        if (!crossed) {
+            return new GuardDecision(GuardDecision.Outcome.WATCHING, Optional.of(p.candidate()), Optional.empty(),
+                    p.candidate() + " within its limits so far (" + span + ", latency evidence from "
+                            + m.candidateLatencySamples() + " requests after warm-up): "
+                            + evidence.stream().map(RuleEvidence::describe).collect(Collectors.joining("; ")),
+                    m.candidateRequests(), evidence);
         }
-        VersionWindow c = traffic.recent(candidate, window);
-        VersionWindow s = traffic.recent(table.stable(), window);
-        if (c.requests() < limits.minRequests()) {
-            return insufficient(candidate, candidate + " has " + c.requests() + " of the " + limits.minRequests()
-                    + " requests needed in the last " + seconds(window), Optional.of(c), Optional.of(s));
-        }
-        if (c.timeoutRate() > limits.maxTimeoutRate()) {
-            return breach(candidate, RollbackRule.TIMEOUT_RATE, String.format(Locale.ROOT,
-                    "timeout rate %.1f%% > %.1f%% (%d of %d requests)", 100 * c.timeoutRate(),
-                    100 * limits.maxTimeoutRate(), c.timeouts(), c.requests()), c, s);
-        }
-        if (c.errorRate() > limits.maxErrorRate()) {
-            return breach(candidate, RollbackRule.ERROR_RATE, String.format(Locale.ROOT,
-                    "error rate %.1f%% > %.1f%% (%d of %d requests)", 100 * c.errorRate(),
-                    100 * limits.maxErrorRate(), c.errors(), c.requests()), c, s);
-        }
-        if (s.requests() < limits.minRequests()) {
-            return insufficient(candidate, "stable " + table.stable() + " has " + s.requests() + " of the "
-                    + limits.minRequests() + " requests needed to compare latency", Optional.of(c), Optional.of(s));
-        }
-        if (s.meanLatencyMs() > 0 && c.meanLatencyMs() > limits.meanLatencyFactor() * s.meanLatencyMs()) {
-            return breach(candidate, RollbackRule.MEAN_LATENCY, String.format(Locale.ROOT,
-                    "mean latency %.1f ms > %.2f x stable %.1f ms", c.meanLatencyMs(), limits.meanLatencyFactor(),
-                    s.meanLatencyMs()), c, s);
-        }
-        if (s.p95LatencyMs() > 0 && c.p95LatencyMs() > limits.p95LatencyFactor() * s.p95LatencyMs()) {
-            return breach(candidate, RollbackRule.P95_LATENCY, String.format(Locale.ROOT,
-                    "p95 latency %.1f ms > %.2f x stable %.1f ms", c.p95LatencyMs(), limits.p95LatencyFactor(),
-                    s.p95LatencyMs()), c, s);
-        }
-        return new GuardDecision(GuardDecision.Outcome.HEALTHY, Optional.of(candidate), Optional.empty(),
-                String.format(Locale.ROOT, "%s healthy over %s: mean %.1f ms, p95 %.1f ms, timeouts %.1f%%, "
-                                + "errors %.1f%% (stable mean %.1f ms, p95 %.1f ms)", candidate, seconds(window),
-                        c.meanLatencyMs(), c.p95LatencyMs(), 100 * c.timeoutRate(), 100 * c.errorRate(),
-                        s.meanLatencyMs(), s.p95LatencyMs()), Optional.of(c), Optional.of(s));
-    }
-
-    private static GuardDecision insufficient(String candidate, String why, Optional<VersionWindow> c,
-                                              Optional<VersionWindow> s) {
-        return new GuardDecision(GuardDecision.Outcome.INSUFFICIENT_DATA, Optional.of(candidate), Optional.empty(),
-                why, c, s);
-    }
-
-    private static GuardDecision breach(String candidate, RollbackRule rule, String numbers, VersionWindow c,
-                                        VersionWindow s) {
-        return new GuardDecision(GuardDecision.Outcome.BREACH, Optional.of(candidate), Optional.of(rule),
-                candidate + " breached " + rule.label() + ": " + numbers + " over " + seconds(c.window()),
-                Optional.of(c), Optional.of(s));
+        SequentialMonitor.Crossing first = m.firstCrossing().orElseThrow();
+        RuleEvidence why = evidence.stream().filter(e -> e.rule() == first.rule()).findFirst().orElseThrow();
+        return new GuardDecision(GuardDecision.Outcome.BREACH, Optional.of(p.candidate()),
+                Optional.of(RollbackRule.of(first.rule())),
+                p.candidate() + " broke its " + first.rule().label() + " limit (" + span + "): " + why.describe(),
+                m.candidateRequests(), evidence);
     }
 
     private static String seconds(Duration d) {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.scoregate.evidence.ArmBatch;
+import io.scoregate.evidence.LatencyBuckets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class VersionTrafficWindowsTest {
@@ -91,5 +94,64 @@ class VersionTrafficWindowsTest {
         assertThatThrownBy(() -> new VersionTrafficWindows(clock, Duration.ofSeconds(1), Duration.ofSeconds(2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("`scoregate.metrics.window.resolution` must be positive and at most `length`");
+    }
+
+    @Test
+    void shouldKeepRunningTotalsPastTheWindowAndLeaveOutRejected() {
+        windows.record("v1.3", Outcome.OK, 20);
+        windows.record("v1.3", Outcome.TIMEOUT, 500);
+        windows.record("v1.3", Outcome.ERROR, 3);
+        windows.record("v1.3", Outcome.REJECTED, 1);
+        clock.advance(Duration.ofMinutes(30)); // long past the 5 min ring: the totals never forget
+        windows.record("v1.3", Outcome.OK, 20);
+
+        ArmBatch all = windows.totals("v1.3").since(VersionTotals.none());
+        assertThat(all.ok()).isEqualTo(2);
+        assertThat(all.timeouts()).isEqualTo(1);
+        assertThat(all.errors()).isEqualTo(1);
+        assertThat(all.okBuckets()[LatencyBuckets.ofMillis(20)]).isEqualTo(2);
+        assertThat(all.timeoutBuckets()[LatencyBuckets.ofMillis(500)]).isEqualTo(1);
+        assertThat(LongStream.of(all.okBuckets()).sum() + LongStream.of(all.timeoutBuckets()).sum()).isEqualTo(3);
+        assertThat(windows.totals("v9.9")).isEqualTo(VersionTotals.none());
+    }
+
+    @Test
+    void shouldGiveExactlyWhatWasServedBetweenTwoSnapshots() {
+        windows.record("v1.2", Outcome.OK, 10);
+        VersionTotals before = windows.totals("v1.2");
+        windows.record("v1.2", Outcome.OK, 40);
+        windows.record("v1.2", Outcome.TIMEOUT, 300);
+
+        ArmBatch between = windows.totals("v1.2").since(before);
+        assertThat(between.requests()).isEqualTo(2);
+        assertThat(between.okBuckets()[LatencyBuckets.ofMillis(40)]).isEqualTo(1);
+        assertThat(between.okBuckets()[LatencyBuckets.ofMillis(10)]).isZero();
+        assertThatThrownBy(() -> before.since(windows.totals("v1.2"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldCountEveryRequestRecordedConcurrently() throws Exception {
+        int threads = 4;
+        int perThread = 20_000;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        windows.record("v1.3", i % 10 == 0 ? Outcome.TIMEOUT : Outcome.OK, 1 + i % 50);
+                    }
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        ArmBatch all = windows.totals("v1.3").since(VersionTotals.none());
+        assertThat(all.requests()).isEqualTo((long) threads * perThread);
+        assertThat(all.timeouts()).isEqualTo((long) threads * perThread / 10);
+        assertThat(LongStream.of(all.okBuckets()).sum()).isEqualTo(all.ok());
     }
 }

@@ -9,17 +9,21 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.scoregate.service.metrics.Outcome;
+import io.scoregate.service.metrics.VersionTrafficWindows;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The guard wired into the service: store, audit, metric and a real webhook receiver. */
+/**
+ * The guard wired into the service: the routing event that starts a canary phase, the real running totals,
+ * store, audit, metric and a real webhook receiver.
+ */
 @QuarkusTest
 @TestProfile(RollbackGuardTest.GuardProfile.class)
 class RollbackGuardTest {
@@ -48,20 +52,28 @@ class RollbackGuardTest {
                     "scoregate.notify.webhook-url",
                     "http://127.0.0.1:" + receiver.getAddress().getPort() + "/slack");
         }
-
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(SettableRecentTraffic.class);
-        }
     }
 
     @Inject
     RollbackGuard guard;
 
+    /** The real per-version totals the scoring path records into; the test records as a request would. */
     @Inject
-    SettableRecentTraffic traffic;
+    VersionTrafficWindows traffic;
 
+    /** A fresh canary phase for v1.3 at {@code candidateWeight}: off first, so no earlier test's evidence counts. */
     private long startCanary(int candidateWeight) {
+        route(0);
+        return route(candidateWeight);
+    }
+
+    private void serve(String version, int requests, int timeouts, double latencyMillis) {
+        for (int i = 0; i < requests; i++) {
+            traffic.record(version, i < timeouts ? Outcome.TIMEOUT : Outcome.OK, i < timeouts ? 300 : latencyMillis);
+        }
+    }
+
+    private long route(int candidateWeight) {
         long revision = given().get("/admin/routing").then().extract().jsonPath().getLong("revision");
         return given().header("Authorization", "Bearer test-admin-token").contentType(ContentType.JSON)
                 .body("{\"stable\":\"v1.2\",\"candidate\":\"v1.3\",\"weights\":{\"v1.2\":" + (100 - candidateWeight)
@@ -73,10 +85,12 @@ class RollbackGuardTest {
     @Test
     void shouldLeaveAHealthyCandidateAlone() {
         long revision = startCanary(10);
-        traffic.set("v1.2", 500, 0, 0, 100, 130);
-        traffic.set("v1.3", 60, 1, 0, 110, 140);
+        serve("v1.2", 500, 0, 100);
+        serve("v1.3", 60, 1, 110);
 
-        assertThat(guard.check().outcome()).isEqualTo(GuardDecision.Outcome.HEALTHY);
+        GuardDecision look = guard.check();
+        assertThat(look.outcome()).isEqualTo(GuardDecision.Outcome.WATCHING);
+        assertThat(look.candidateRequests()).isEqualTo(60);
         assertThat(given().get("/admin/routing").then().extract().jsonPath().getLong("revision")).isEqualTo(revision);
     }
 
@@ -84,8 +98,8 @@ class RollbackGuardTest {
     void shouldRollBackABreachingCandidateOnceAndTellEveryone() throws Exception {
         WEBHOOK_BODIES.clear();
         long revision = startCanary(25);
-        traffic.set("v1.2", 500, 0, 0, 100, 130);
-        traffic.set("v1.3", 50, 40, 0, 790, 890); // the Friday incident
+        serve("v1.2", 500, 0, 100);
+        serve("v1.3", 50, 40, 790); // the Friday incident
 
         GuardDecision first = guard.check();
 
@@ -99,10 +113,12 @@ class RollbackGuardTest {
         JsonPath audit = given().get("/admin/routing/audit?limit=1").then().extract().jsonPath();
         assertThat(audit.getString("entries[0].by")).isEqualTo("guard@guard-test-1");
         assertThat(audit.getString("entries[0].reason"))
-                .contains("rule timeout_rate").contains("timeout rate 80.0% > 5.0% (40 of 50 requests)");
+                .contains("rule timeout_rate")
+                .contains("timeout rate: 40 of 50 candidate requests against 5%; e-value").contains(">= 300");
 
         String hook = WEBHOOK_BODIES.poll(5, TimeUnit.SECONDS);
-        assertThat(hook).startsWith("{\"text\":").contains("rolled back v1.3 to 0%").contains("guard-test-1");
+        assertThat(hook).startsWith("{\"text\":").contains("rolled back v1.3 to 0%").contains("guard-test-1")
+                .contains("40 of 50 candidate requests");
 
         String metrics = given().get("/q/metrics").then().extract().asString();
         assertThat(metrics).contains("scoregate_rollbacks_total{model_version=\"v1.3\",rule=\"timeout_rate\"} 1.0")
