@@ -109,6 +109,13 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try (var stop = StopOnSignal.install("compare", err)) {
+            return stop.exit(compare(stop));
+        }
+    }
+
+    private int compare(StopOnSignal stop) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -129,14 +136,25 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new InvalidInputException("The report directory " + reportDir + " cannot be created: " + e);
             }
             LoadResult result;
+            long[] sentSoFar = {0, 0};
+            LoadRunner.ProgressListener shown = progress(err);
             try {
-                result = runner.run(plan, progress(err));
+                result = runner.run(plan, (sent, planned, completed, failed) -> {
+                    sentSoFar[0] = sent;
+                    sentSoFar[1] = planned;
+                    shown.onProgress(sent, planned, completed, failed);
+                });
             } catch (TargetUnreachableException e) {
                 err.println("ci-gate: the target " + target + " is unavailable: " + e.getMessage());
                 return ExitCode.TARGET_UNAVAILABLE.code();
             } catch (IOException e) {
                 err.println("ci-gate: " + e.getMessage());
                 return ExitCode.INVALID_INPUT.code();
+            } catch (InterruptedException e) {
+                err.println("ci-gate compare: interrupted " + (sentSoFar[1] == 0 ? "before any load was sent"
+                        : "after sending about " + sentSoFar[0] + " of " + sentSoFar[1] + " requests")
+                        + "; no verdict, and " + REQUESTS_FILE + " was not written.");
+                return ExitCode.INTERRUPTED.code();
             }
             Path requestsLog = plan.accessLog().orElseThrow();
             if (!Files.exists(requestsLog)) {
@@ -148,8 +166,19 @@ public final class CompareCommand implements Callable<Integer> {
                     throw new InvalidInputException("The recorded requests cannot be written to " + requestsLog + ": " + e);
                 }
             }
+            Optional<String> failedEnvironment = NoSuccessfulAnswer.describe(result.records(), baseline, candidate);
+            if (failedEnvironment.isPresent()) {
+                // every request of both arms failed: the environment is broken, and a verdict on it is no verdict
+                err.println("ci-gate: the target " + target + " is unavailable: " + failedEnvironment.get());
+                return ExitCode.TARGET_UNAVAILABLE.code();
+            }
             var arms = new ArmRecorder(baseline, candidate);
             result.records().forEach(arms);
+            if (stop.requested()) {
+                err.println("ci-gate compare: interrupted after the load, before the verdict; " + REQUESTS_FILE
+                        + " holds the requests: judge it with `ci-gate judge --log " + requestsLog + "`.");
+                return ExitCode.INTERRUPTED.code();
+            }
             var judgement = Judge.standard().judge(arms.baseline(), arms.candidate(), policy);
             // checked again now: a run that started before the freeze must not promote into it
             var after = calendar.check(decisionClock, override);
@@ -157,6 +186,11 @@ public final class CompareCommand implements Callable<Integer> {
                     new Decision.Evidence(target, 0, List.of(), arms.otherVersions(),
                             Optional.of(LoadFigures.of(result))), reportDir, writers, out, err);
         } catch (InvalidInputException e) {
+            if (stop.requested()) {
+                // an interrupted file write fails with ClosedByInterruptException: the signal, not the input
+                err.println("ci-gate compare: interrupted while writing " + reportDir + "; no verdict.");
+                return ExitCode.INTERRUPTED.code();
+            }
             err.println("ci-gate: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();
         }
@@ -200,8 +234,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (endpoints.isEmpty() || endpoints.stream().anyMatch(e -> !e.startsWith("/"))) {
             throw new InvalidInputException("`--endpoints` must be paths starting with /, but was " + String.join(",", endpoints));
         }
-        if (requestsFile.isPresent() && !Files.isReadable(requestsFile.get())) {
-            throw new InvalidInputException("The requests file " + requestsFile.get() + " does not exist or cannot be read.");
+        if (requestsFile.isPresent()) {
+            SmallInputFile.check("--requests-file", requestsFile.get(), SmallInputFile.REQUESTS_FILE_CAP);
         }
         return new LoadPlan(uri, baseline, candidate, endpoints, rate, warm, measured, count, perRequest, seed,
                 requestsFile, Optional.of(reportDir.resolve(REQUESTS_FILE)));
