@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
         description = "Compares a candidate version with the baseline under interleaved open-model load at a "
                 + "staging service, then judges. Default run: " + RunLength.DEFAULT_REQUESTS_PER_ARM
                 + " measured requests per arm at " + (int) RunLength.DEFAULT_RATE_PER_SECOND + " requests/s. "
-                + "Exit 0 PASS, 1 BLOCK, 2 frozen, 3 INCONCLUSIVE, 4 invalid input, 5 target unavailable.")
+                + "Exit 0 PASS, 1 BLOCK, 2 frozen, 3 INCONCLUSIVE, 4 invalid input, 5 target unavailable, "
+                + "130 interrupted (SIGTERM/SIGINT: no verdict).")
 public final class CompareCommand implements Callable<Integer> {
 
     public static final String REQUESTS_FILE = "requests.jsonl";
@@ -136,12 +137,13 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new InvalidInputException("The report directory " + reportDir + " cannot be created: " + e);
             }
             LoadResult result;
-            long[] sentSoFar = {0, 0};
+            // progress arrives on the runner's ticker thread; the interrupted line reads it on this one
+            var sentSoFar = new java.util.concurrent.atomic.AtomicLongArray(2);
             LoadRunner.ProgressListener shown = progress(err);
             try {
                 result = runner.run(plan, (sent, planned, completed, failed) -> {
-                    sentSoFar[0] = sent;
-                    sentSoFar[1] = planned;
+                    sentSoFar.set(0, sent);
+                    sentSoFar.set(1, planned);
                     shown.onProgress(sent, planned, completed, failed);
                 });
             } catch (TargetUnreachableException e) {
@@ -151,8 +153,8 @@ public final class CompareCommand implements Callable<Integer> {
                 err.println("ci-gate: " + e.getMessage());
                 return ExitCode.INVALID_INPUT.code();
             } catch (InterruptedException e) {
-                err.println("ci-gate compare: interrupted " + (sentSoFar[1] == 0 ? "before any load was sent"
-                        : "after sending about " + sentSoFar[0] + " of " + sentSoFar[1] + " requests")
+                err.println("ci-gate compare: interrupted " + (sentSoFar.get(1) == 0 ? "before any load was sent"
+                        : "after sending about " + sentSoFar.get(0) + " of " + sentSoFar.get(1) + " requests")
                         + "; no verdict, and " + REQUESTS_FILE + " was not written.");
                 return ExitCode.INTERRUPTED.code();
             }

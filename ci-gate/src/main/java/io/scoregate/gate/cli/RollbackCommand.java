@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Routes 100% of traffic to the stable version (or --to VERSION), verifies every instance applies "
                 + "the change, watches the next requests until latency and timeouts are back near the stable baseline, "
                 + "and notifies the webhook. Exit 0: recovered; 3: applied but recovery not confirmed; 5: an instance "
-                + "did not apply it (named) or the table could not be changed.")
+                + "did not apply it (named) or the table could not be changed; 130: interrupted (SIGTERM/SIGINT), the "
+                + "table left as it is.")
 public final class RollbackCommand implements Callable<Integer> {
 
     @Spec

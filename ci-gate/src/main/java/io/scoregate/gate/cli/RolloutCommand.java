@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Steps a candidate's traffic weight up (5% -> 25% -> 50% -> 100% by default), holding each step "
                 + "while the live numbers of every instance are judged against the stable version. A regression rolls "
                 + "back at once; a completed rollout makes the candidate the stable version. Resumable: a rerun "
-                + "continues from where the routing store says the rollout stands.")
+                + "continues from where the routing store says the rollout stands. SIGTERM/SIGINT: exit 130, the table "
+                + "left as it is, and one line saying at which weight and revision.")
 public final class RolloutCommand implements Callable<Integer> {
 
     @Spec

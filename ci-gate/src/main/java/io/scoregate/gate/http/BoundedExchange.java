@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -22,8 +20,9 @@ import java.util.concurrent.TimeoutException;
  * <ul>
  * <li>a <b>deadline for the whole exchange</b>, headers and body: {@link HttpRequest.Builder#timeout} stops
  *     at the headers, so a body trickling one byte a second kept {@code compare}, {@code rollback} and
- *     {@code rollout} waiting silently. A timer fails the answer at the deadline and cancels the exchange
- *     (the body subscription and the client's future), which closes the connection;</li>
+ *     {@code rollout} waiting silently. {@link Deadlines} fails the answer at the deadline (at most a tick
+ *     late) and that cancels the exchange (the body subscription and the client's future), which closes the
+ *     connection; the request's own timeout still ends a wait for headers on time;</li>
  * <li>a <b>cap on the answer body</b> ({@link CappedBody}): an endless body grew the gate to 6.3 GB.</li>
  * </ul>
  * Either violation, and any transport failure, is an {@link ExchangeFailedException} naming the URL. The
@@ -48,10 +47,6 @@ public final class BoundedExchange {
         }
     }
 
-    // One timer thread for every deadline of the process; a cancelled deadline is removed at once, so a load
-    // run's thousands of answered requests leave nothing behind.
-    private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
-
     private final HttpClient client;
 
     public BoundedExchange(HttpClient client) {
@@ -73,9 +68,8 @@ public final class BoundedExchange {
             answer.completeExceptionally(failure(uri, limits, e));
             return answer;
         }
-        ScheduledFuture<?> deadline = DEADLINES.schedule(
-                () -> answer.completeExceptionally(ExchangeFailedException.deadline(uri, limits.deadline())),
-                limits.deadline().toNanos(), TimeUnit.NANOSECONDS);
+        Deadlines.add(limits.deadline(), answer,
+                () -> answer.completeExceptionally(ExchangeFailedException.deadline(uri, limits.deadline())));
         exchange.whenComplete((response, error) -> {
             if (error == null) {
                 answer.complete(response);
@@ -84,7 +78,6 @@ public final class BoundedExchange {
             }
         });
         answer.whenComplete((response, error) -> {
-            deadline.cancel(false);
             if (error != null) {
                 // the deadline, a cancel or a failure: stop reading a body that may still be coming
                 body.cancel();
@@ -145,15 +138,5 @@ public final class BoundedExchange {
                 : t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         return new ExchangeFailedException(ExchangeFailedException.Failure.TRANSPORT, uri,
                 "no answer (" + what.replace('\n', ' ') + ")", error);
-    }
-
-    private static ScheduledThreadPoolExecutor deadlineTimer() {
-        var timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "scoregate-http-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 }
