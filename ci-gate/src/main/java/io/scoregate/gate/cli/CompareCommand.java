@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
         description = "Compares a candidate version with the baseline under interleaved open-model load at a "
                 + "staging service, then judges. Default run: " + RunLength.DEFAULT_REQUESTS_PER_ARM
                 + " measured requests per arm at " + (int) RunLength.DEFAULT_RATE_PER_SECOND + " requests/s. "
-                + "Exit 0 PASS, 1 BLOCK, 2 frozen, 3 INCONCLUSIVE, 4 invalid input, 5 target unavailable.")
+                + "Exit 0 PASS, 1 BLOCK, 2 frozen, 3 INCONCLUSIVE, 4 invalid input, 5 target unavailable, "
+                + "130 interrupted (SIGTERM/SIGINT: no verdict).")
 public final class CompareCommand implements Callable<Integer> {
 
     public static final String REQUESTS_FILE = "requests.jsonl";
@@ -110,6 +111,13 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try (var stop = StopOnSignal.install("compare", err)) {
+            return stop.exit(compare(stop));
+        }
+    }
+
+    private int compare(StopOnSignal stop) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -130,14 +138,26 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new InvalidInputException("The report directory " + reportDir + " cannot be created: " + e);
             }
             LoadResult result;
+            // progress arrives on the runner's ticker thread; the interrupted line reads it on this one
+            var sentSoFar = new java.util.concurrent.atomic.AtomicLongArray(2);
+            LoadRunner.ProgressListener shown = progress(err);
             try {
-                result = runner.run(plan, progress(err));
+                result = runner.run(plan, (sent, planned, completed, failed) -> {
+                    sentSoFar.set(0, sent);
+                    sentSoFar.set(1, planned);
+                    shown.onProgress(sent, planned, completed, failed);
+                });
             } catch (TargetUnreachableException e) {
                 err.println("ci-gate: the target " + target + " is unavailable: " + e.getMessage());
                 return ExitCode.TARGET_UNAVAILABLE.code();
             } catch (IOException e) {
                 err.println("ci-gate: " + e.getMessage());
                 return ExitCode.INVALID_INPUT.code();
+            } catch (InterruptedException e) {
+                err.println("ci-gate compare: interrupted " + (sentSoFar.get(1) == 0 ? "before any load was sent"
+                        : "after sending about " + sentSoFar.get(0) + " of " + sentSoFar.get(1) + " requests")
+                        + "; no verdict, and " + REQUESTS_FILE + " was not written.");
+                return ExitCode.INTERRUPTED.code();
             }
             Path requestsLog = plan.accessLog().orElseThrow();
             if (!Files.exists(requestsLog)) {
@@ -149,8 +169,19 @@ public final class CompareCommand implements Callable<Integer> {
                     throw new InvalidInputException("The recorded requests cannot be written to " + requestsLog + ": " + e);
                 }
             }
+            Optional<String> failedEnvironment = NoSuccessfulAnswer.describe(result.records(), baseline, candidate);
+            if (failedEnvironment.isPresent()) {
+                // every request of both arms failed: the environment is broken, and a verdict on it is no verdict
+                err.println("ci-gate: the target " + target + " is unavailable: " + failedEnvironment.get());
+                return ExitCode.TARGET_UNAVAILABLE.code();
+            }
             var arms = new ArmRecorder(baseline, candidate, SequentialEvidence.limitsOf(policy));
             result.records().forEach(arms);
+            if (stop.requested()) {
+                err.println("ci-gate compare: interrupted after the load, before the verdict; " + REQUESTS_FILE
+                        + " holds the requests: judge it with `ci-gate judge --log " + requestsLog + "`.");
+                return ExitCode.INTERRUPTED.code();
+            }
             // one planned look: the fixed-sample verdict, with the anytime-valid evidence for a run cut short
             var judgement = Judge.standard().judge(arms.baseline(), arms.candidate(), policy,
                     Optional.of(arms.sequential()));
@@ -160,6 +191,11 @@ public final class CompareCommand implements Callable<Integer> {
                     new Decision.Evidence(target, 0, List.of(), arms.otherVersions(),
                             Optional.of(LoadFigures.of(result))), reportDir, writers, out, err);
         } catch (InvalidInputException e) {
+            if (stop.requested()) {
+                // an interrupted file write fails with ClosedByInterruptException: the signal, not the input
+                err.println("ci-gate compare: interrupted while writing " + reportDir + "; no verdict.");
+                return ExitCode.INTERRUPTED.code();
+            }
             err.println("ci-gate: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();
         }
@@ -203,8 +239,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (endpoints.isEmpty() || endpoints.stream().anyMatch(e -> !e.startsWith("/"))) {
             throw new InvalidInputException("`--endpoints` must be paths starting with /, but was " + String.join(",", endpoints));
         }
-        if (requestsFile.isPresent() && !Files.isReadable(requestsFile.get())) {
-            throw new InvalidInputException("The requests file " + requestsFile.get() + " does not exist or cannot be read.");
+        if (requestsFile.isPresent()) {
+            SmallInputFile.check("--requests-file", requestsFile.get(), SmallInputFile.REQUESTS_FILE_CAP);
         }
         return new LoadPlan(uri, baseline, candidate, endpoints, rate, warm, measured, count, perRequest, seed,
                 requestsFile, Optional.of(reportDir.resolve(REQUESTS_FILE)));

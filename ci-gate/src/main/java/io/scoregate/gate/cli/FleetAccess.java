@@ -10,8 +10,6 @@ import io.scoregate.gate.rollout.WebhookNotifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -92,15 +90,11 @@ public final class FleetAccess {
 
     private Optional<String> token(Map<String, String> env) throws InvalidInputException {
         if (tokenFile.isPresent()) {
-            try {
-                String t = Files.readString(tokenFile.get(), StandardCharsets.UTF_8).trim();
-                if (t.isEmpty()) {
-                    throw new InvalidInputException("`--admin-token-file` " + tokenFile.get() + " is empty");
-                }
-                return Optional.of(t);
-            } catch (IOException e) {
-                throw new InvalidInputException("`--admin-token-file` " + tokenFile.get() + " cannot be read");
+            String t = SmallInputFile.read("--admin-token-file", tokenFile.get(), SmallInputFile.TOKEN_CAP).trim();
+            if (t.isEmpty()) {
+                throw new InvalidInputException("`--admin-token-file` " + tokenFile.get() + " is empty");
             }
+            return Optional.of(t);
         }
         return Optional.ofNullable(env.get(TOKEN_ENV)).map(String::trim).filter(t -> !t.isEmpty());
     }

@@ -31,11 +31,31 @@ public final class GateCommand implements Runnable {
             err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.INVALID_INPUT.code();
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("ci-gate: internal error: " + ex);
-            return ExitCode.INTERNAL_ERROR.code();
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(commandLine, ex));
+        // picocli hands Exceptions to the handler above but lets Errors through; uncaught, an OutOfMemoryError
+        // ended the JVM with exit 1, the BLOCK code, and a stack trace
+        var strategy = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return strategy.execute(parseResult);
+            } catch (Error e) {
+                return internalError(parseResult.commandSpec().commandLine(), e);
+            }
         });
         return cl;
+    }
+
+    /** Anything the gate did not expect: exit 70 with one line, never a verdict's code, never a stack trace. */
+    static int internalError(CommandLine commandLine, Throwable e) {
+        var err = commandLine.getErr();
+        err.println(oneLine(e));
+        err.flush();
+        return ExitCode.INTERNAL_ERROR.code();
+    }
+
+    static String oneLine(Throwable e) {
+        String what = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return "ci-gate: internal error (a bug in the gate, not a verdict): " + what.replaceAll("[\\r\\n]+", " ");
     }
 
     @Override

@@ -9,6 +9,14 @@ public final class GateMain {
     }
 
     public static void main(String[] args) {
-        System.exit(GateCommand.commandLine().execute(args));
+        int code;
+        try {
+            code = GateCommand.commandLine().execute(args);
+        } catch (Throwable e) {
+            // the command line's own handlers cover the commands; this covers building and parsing
+            System.err.println(GateCommand.oneLine(e));
+            code = ExitCode.INTERNAL_ERROR.code();
+        }
+        System.exit(code);
     }
 }

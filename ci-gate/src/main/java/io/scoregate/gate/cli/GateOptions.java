@@ -38,8 +38,9 @@ public final class GateOptions {
         if (policy.isEmpty()) {
             return Policy.DEFAULT;
         }
+        String text = SmallInputFile.read("--policy", policy.get(), SmallInputFile.POLICY_CAP);
         try {
-            return PolicyLoader.load(policy.get());
+            return PolicyLoader.parse(text, policy.get().toString());
         } catch (InvalidPolicyException e) {
             throw new InvalidInputException(e.getMessage());
         }

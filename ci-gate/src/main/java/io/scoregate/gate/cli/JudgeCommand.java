@@ -108,12 +108,27 @@ public final class JudgeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A log that is mostly not access-log lines is the wrong file (or a broken writer), not evidence: judging the
+     * few lines that happen to parse would be judging a sample nobody chose. No record at all, or more malformed
+     * lines than records, is exit 4; a few malformed lines (a torn last line) are counted and reported.
+     */
+    private io.scoregate.gate.accesslog.ReadSummary refuseGarbage(io.scoregate.gate.accesslog.ReadSummary summary)
+            throws InvalidInputException {
+        if (summary.malformed() > summary.records()) {
+            String example = summary.malformedExamples().isEmpty() ? "" : " (first: " + summary.malformedExamples().get(0) + ")";
+            throw new InvalidInputException("The access log " + log + " is not an access log: " + summary.malformed()
+                    + " of its " + (summary.malformed() + summary.records()) + " lines are malformed" + example + ".");
+        }
+        return summary;
+    }
+
     private io.scoregate.gate.accesslog.ReadSummary read(ArmRecorder arms) throws InvalidInputException {
         if (!Files.isRegularFile(log)) {
             throw new InvalidInputException("The access log " + log + " does not exist or is not a file.");
         }
         try {
-            return AccessLogReader.read(log, arms);
+            return refuseGarbage(AccessLogReader.read(log, arms));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("The access log " + log + " does not exist.");
         } catch (IOException e) {

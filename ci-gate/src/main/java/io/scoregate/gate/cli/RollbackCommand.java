@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Routes 100% of traffic to the stable version (or --to VERSION), verifies every instance applies "
                 + "the change, watches the next requests until latency and timeouts are back near the stable baseline, "
                 + "and notifies the webhook. Exit 0: recovered; 3: applied but recovery not confirmed; 5: an instance "
-                + "did not apply it (named) or the table could not be changed.")
+                + "did not apply it (named) or the table could not be changed; 130: interrupted (SIGTERM/SIGINT), the "
+                + "table left as it is.")
 public final class RollbackCommand implements Callable<Integer> {
 
     @Spec
@@ -90,17 +93,39 @@ public final class RollbackCommand implements Callable<Integer> {
             err.println("ci-gate rollback: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();
         }
-        return run(admin, notifier, plan, policy, clock, out, err);
+        try (var stop = StopOnSignal.install("rollback", err)) {
+            return stop.exit(run(admin, notifier, plan, policy, clock, out, err, stop::requested));
+        }
     }
 
-    int run(RoutingAdmin admin, Notifier notifier, RollbackProcedure.Plan plan, Policy policy, Clock clock,
-            PrintWriter out, PrintWriter err) throws InterruptedException {
+    /** @param stopRequested whether a signal asked to stop: steps reported after it are not shown (see rollout) */
+    private int run(RoutingAdmin admin, Notifier notifier, RollbackProcedure.Plan plan, Policy policy, Clock clock,
+                    PrintWriter out, PrintWriter err, BooleanSupplier stopRequested) throws InterruptedException {
         Instant started = clock.instant();
         var procedure = new RollbackProcedure(admin, new LiveJudge(admin, Judge.standard()), notifier, policy, clock, pacer);
-        var outcome = procedure.run(plan, step -> {
-            out.println(clock.instant() + "  " + step.line());
-            out.flush();
-        });
+        var lastStep = new AtomicReference<String>();
+        RollbackProcedure.Outcome outcome;
+        try {
+            outcome = procedure.run(plan, step -> {
+                if (!stopRequested.getAsBoolean()) {
+                    lastStep.set(step.line());
+                    out.println(clock.instant() + "  " + step.line());
+                    out.flush();
+                }
+            });
+        } catch (InterruptedException e) {
+            if (!stopRequested.getAsBoolean()) {
+                throw e;
+            }
+            outcome = null;
+        }
+        if (stopRequested.getAsBoolean()) {
+            err.println("ci-gate rollback: interrupted " + (lastStep.get() == null ? "before its first step completed"
+                    : "after: " + lastStep.get()) + "; the routing table is left as it is (a change in flight may or "
+                    + "may not have been applied); rerun rollback to finish it, it is idempotent.");
+            err.flush();
+            return ExitCode.INTERRUPTED.code();
+        }
         ExitCode code = switch (outcome.end()) {
             case RECOVERED -> ExitCode.PASS;
             case UNVERIFIED -> ExitCode.INCONCLUSIVE;

@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Steps a candidate's traffic weight up (5% -> 25% -> 50% -> 100% by default), holding each step "
                 + "while the live numbers of every instance are judged against the stable version. A regression rolls "
                 + "back at once; a completed rollout makes the candidate the stable version. Resumable: a rerun "
-                + "continues from where the routing store says the rollout stands.")
+                + "continues from where the routing store says the rollout stands. SIGTERM/SIGINT: exit 130, the table "
+                + "left as it is, and one line saying at which weight and revision.")
 public final class RolloutCommand implements Callable<Integer> {
 
     @Spec
@@ -145,16 +148,42 @@ public final class RolloutCommand implements Callable<Integer> {
             err.println("ci-gate rollout: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();
         }
-        return run(admin, notifier, plan, policy, clock, out, err);
+        try (var stop = StopOnSignal.install("rollout", err)) {
+            return stop.exit(run(admin, notifier, plan, policy, clock, out, err, stop::requested));
+        }
     }
 
-    int run(RoutingAdmin admin, Notifier notifier, RolloutPlan plan, Policy policy, Clock clock, PrintWriter out,
-            PrintWriter err) throws InterruptedException {
+    /**
+     * @param stopRequested whether a signal asked to stop: from then on the driver's entries are not shown (it
+     *                      can only report calls that the interrupt kept from being sent) and the run ends with
+     *                      the last entry seen before, which says where the table was left
+     */
+    private int run(RoutingAdmin admin, Notifier notifier, RolloutPlan plan, Policy policy, Clock clock, PrintWriter out,
+                    PrintWriter err, BooleanSupplier stopRequested) throws InterruptedException {
         Instant started = clock.instant();
         LiveJudge live = new LiveJudge(admin, Judge.standard());
         var rollback = new RollbackProcedure(admin, live, notifier, policy, clock, pacer);
-        var driver = new RolloutDriver(admin, live, rollback, policy, clock, pacer, entry -> print(out, entry));
-        RolloutOutcome outcome = driver.run(plan);
+        var lastKnown = new AtomicReference<TimelineEntry>();
+        var driver = new RolloutDriver(admin, live, rollback, policy, clock, pacer, entry -> {
+            if (!stopRequested.getAsBoolean()) {
+                lastKnown.set(entry);
+                print(out, entry);
+            }
+        });
+        RolloutOutcome outcome;
+        try {
+            outcome = driver.run(plan);
+        } catch (InterruptedException e) {
+            if (!stopRequested.getAsBoolean()) {
+                throw e;
+            }
+            outcome = null;
+        }
+        if (stopRequested.getAsBoolean()) {
+            err.println("ci-gate rollout: " + interrupted(Optional.ofNullable(lastKnown.get())));
+            err.flush();
+            return ExitCode.INTERRUPTED.code();
+        }
         ExitCode code = exitCode(outcome.end());
         var report = new RolloutReport("rollout", outcome.end().name(), code.code(), outcome.reason(),
                 Optional.of(plan.candidate()), outcome.stableAfter(), plan.targets(), started, clock.instant(),
@@ -162,6 +191,18 @@ public final class RolloutCommand implements Callable<Integer> {
         fleet.writeReports(report, env, out, err);
         (code == ExitCode.PASS ? out : err).println("rollout " + outcome.end() + ": " + outcome.reason());
         return code.code();
+    }
+
+    /** The one line of an interrupted rollout: where the routing table was, as last known, and what to do next. */
+    static String interrupted(Optional<TimelineEntry> last) {
+        if (last.isEmpty()) {
+            return "interrupted before the routing table was read: nothing was changed.";
+        }
+        TimelineEntry e = last.get();
+        String weight = e.candidateWeight() >= 0 ? e.candidateWeight() + "%" : "an unknown weight";
+        String revision = e.revision() >= 0 ? "revision " + e.revision() : "revision unknown";
+        return "interrupted at " + weight + " (" + revision + ", " + e.state() + ": " + e.note()
+                + "): the table is left as it is; rerun with --resume continue or --resume abort.";
     }
 
     static ExitCode exitCode(RolloutOutcome.End end) {

@@ -7,12 +7,13 @@ import io.scoregate.gate.corpus.JsonLinesRequestFile;
 import io.scoregate.gate.corpus.RequestBody;
 import io.scoregate.gate.corpus.RequestCorpus;
 import io.scoregate.gate.corpus.SmeApplicationGenerator;
+import io.scoregate.gate.http.BoundedExchange;
+import io.scoregate.gate.http.ExchangeFailedException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +43,13 @@ import org.HdrHistogram.Histogram;
  *
  * <p>One scheduler thread computes send times, parks until each, and hands the request to
  * {@link HttpClient#sendAsync} (HTTP/1.1; the JDK client opens connections on demand and keeps idle ones,
- * so the pool grows to the concurrency the rate needs). Completions are classified by
+ * so the pool grows to the concurrency the rate needs) through a {@link BoundedExchange}: the client timeout
+ * bounds the whole exchange, body included, and at most {@link #ANSWER_BODY_CAP} of an answer is read (the
+ * judge needs the status and the version header, never the body). Completions are classified by
  * {@link ResponseClassifier}; a request past the client timeout (counted from its intended time) is a
- * TIMEOUT recorded at the timeout value, a right-censored latency. The warm-up ramps up to the rate
+ * TIMEOUT recorded at the timeout value, a right-censored latency; an answer body over the cap is a
+ * transport failure. An interrupt (SIGTERM) stops sending, cancels what is in flight and throws
+ * {@link InterruptedException} without writing anything. The warm-up ramps up to the rate
  * ({@link ArrivalSchedule}), warms both JVMs and the connection pool, and is excluded.
  *
  * <p>Measured requests are written to {@code plan.accessLog()} in the service's access-log format (so
@@ -58,6 +63,8 @@ public final class HttpLoadRunner implements LoadRunner {
     static final double MAX_LATE_SEND_SHARE = 0.01;
     /** Stop early once this many requests completed and more than half of them got no HTTP answer. */
     static final int TRANSPORT_FAILURE_MIN_SAMPLE = 20;
+    /** A scoring answer is a few hundred bytes; a body past this is a broken target, not a slow one. */
+    public static final long ANSWER_BODY_CAP = 64 << 10;
     private static final long HIGHEST_TRACKABLE_US = TimeUnit.HOURS.toMicros(1);
     private static final long SPIN_THRESHOLD_NS = 50_000;
 
@@ -75,13 +82,14 @@ public final class HttpLoadRunner implements LoadRunner {
     }
 
     @Override
-    public LoadResult run(LoadPlan plan, ProgressListener progress) throws TargetUnreachableException, IOException {
+    public LoadResult run(LoadPlan plan, ProgressListener progress)
+            throws TargetUnreachableException, IOException, InterruptedException {
         return runDetailed(plan, progress).result();
     }
 
     /** Runs the plan and returns the result with the generator's own detail (histograms, schedule, mismatches). */
     public LoadRun runDetailed(LoadPlan plan, ProgressListener progress)
-            throws TargetUnreachableException, IOException {
+            throws TargetUnreachableException, IOException, InterruptedException {
         validate(plan);
         RequestCorpus corpus = plan.requestsFile().isPresent()
                 ? JsonLinesRequestFile.corpus(plan.requestsFile().get())
@@ -90,11 +98,11 @@ public final class HttpLoadRunner implements LoadRunner {
         ExecutorService completions = Executors.newFixedThreadPool(4, daemon("scoregate-load-io"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("scoregate-load-progress"));
         try {
-            HttpClient client = HttpClient.newBuilder()
+            BoundedExchange client = new BoundedExchange(HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(plan.requestTimeout())
                     .executor(completions)
-                    .build();
+                    .build());
             preflight(client, plan.target());
             return new Execution(plan, corpus, client, progress, ticker, nanoClock).run();
         } finally {
@@ -161,21 +169,20 @@ public final class HttpLoadRunner implements LoadRunner {
     }
 
     /** Any HTTP answer proves the target is there; no answer, or "not ready", means there is nothing to measure. */
-    private void preflight(HttpClient client, URI target) throws TargetUnreachableException {
+    private void preflight(BoundedExchange client, URI target) throws TargetUnreachableException, InterruptedException {
         URI ready = resolve(target, "/q/health/ready");
         HttpRequest request = HttpRequest.newBuilder(ready).timeout(preflightTimeout).GET().build();
-        HttpResponse<Void> response;
+        HttpResponse<byte[]> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.discarding());
-        } catch (HttpTimeoutException e) {
-            throw new TargetUnreachableException("The target " + target + " did not answer its readiness check "
-                    + ready + " within " + preflightTimeout.toMillis() + " ms.", e);
-        } catch (IOException e) {
-            throw new TargetUnreachableException("The target " + target + " could not be reached ("
-                    + describe(e) + ").", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TargetUnreachableException("Interrupted while checking that " + target + " is reachable.", e);
+            response = client.send(request, new BoundedExchange.Limits(preflightTimeout, ANSWER_BODY_CAP));
+        } catch (ExchangeFailedException e) {
+            String what = switch (e.failure()) {
+                case DEADLINE -> "did not answer its readiness check " + ready + " within "
+                        + preflightTimeout.toMillis() + " ms";
+                case REFUSED -> "could not be reached (connection refused)";
+                case BODY_TOO_LARGE, TRANSPORT -> "could not be reached (" + e.getMessage() + ")";
+            };
+            throw new TargetUnreachableException("The target " + target + " " + what + ".", e);
         }
         if (response.statusCode() == 503) {
             throw new TargetUnreachableException("The target " + target + " reports it is not ready (HTTP 503 from "
@@ -218,7 +225,8 @@ public final class HttpLoadRunner implements LoadRunner {
     private static final class Execution {
         private final LoadPlan plan;
         private final RequestCorpus corpus;
-        private final HttpClient client;
+        private final BoundedExchange client;
+        private final BoundedExchange.Limits limits;
         private final ProgressListener progress;
         private final ScheduledExecutorService ticker;
         private final LongSupplier clock;
@@ -240,12 +248,13 @@ public final class HttpLoadRunner implements LoadRunner {
         private final AtomicReference<String> lastTransportFailure = new AtomicReference<>("");
         private final String requestIdPrefix;
 
-        Execution(LoadPlan plan, RequestCorpus corpus, HttpClient client, ProgressListener progress,
+        Execution(LoadPlan plan, RequestCorpus corpus, BoundedExchange client, ProgressListener progress,
                   ScheduledExecutorService ticker, LongSupplier clock) {
             this.plan = plan;
             this.clock = clock;
             this.corpus = corpus;
             this.client = client;
+            this.limits = new BoundedExchange.Limits(plan.requestTimeout(), ANSWER_BODY_CAP);
             this.progress = progress;
             this.ticker = ticker;
             this.warmup = warmupCount(plan);
@@ -260,7 +269,7 @@ public final class HttpLoadRunner implements LoadRunner {
             this.requestIdPrefix = String.format("gate-%08x-", Long.hashCode(plan.seed() * 0x9E3779B97F4A7C15L));
         }
 
-        LoadRun run() throws TargetUnreachableException, IOException {
+        LoadRun run() throws TargetUnreachableException, IOException, InterruptedException {
             var schedule = new InterleavedArmSchedule(plan.seed(), plan.baseline(), plan.candidate(), plan.endpoints());
             ticker.scheduleAtFixedRate(this::report, 1, 1, TimeUnit.SECONDS);
 
@@ -274,6 +283,10 @@ public final class HttpLoadRunner implements LoadRunner {
             long lateSendNs = lateSendThreshold(plan).toNanos();
             boolean aborted = false;
             for (long i = 0; i < total; i++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    inFlight.forEach(f -> f.cancel(true));
+                    throw new InterruptedException("interrupted after sending " + i + " of " + total + " requests");
+                }
                 if (i % 16 == 0 && mostlyTransportFailures()) {
                     aborted = true;
                     break;
@@ -308,7 +321,7 @@ public final class HttpLoadRunner implements LoadRunner {
                     lastSend = sendNs;
                 }
                 final int index = (int) i;
-                inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                inFlight.add(client.sendAsync(request, limits)
                         .whenComplete((response, error) -> complete(index, isMeasured, intendedNs, intended,
                                 requestId, body, slot, response, error)));
                 sent.incrementAndGet();
@@ -362,9 +375,10 @@ public final class HttpLoadRunner implements LoadRunner {
             return done >= TRANSPORT_FAILURE_MIN_SAMPLE && transportFailures.get() * 2 > done;
         }
 
+        /** Parks until the send time; returns early on an interrupt (the loop then stops). */
         private void waitUntil(long deadlineNs) {
             long remaining;
-            while ((remaining = deadlineNs - clock.getAsLong()) > 0) {
+            while ((remaining = deadlineNs - clock.getAsLong()) > 0 && !Thread.currentThread().isInterrupted()) {
                 if (remaining > SPIN_THRESHOLD_NS) {
                     LockSupport.parkNanos(remaining - SPIN_THRESHOLD_NS);
                 } else {
@@ -374,14 +388,14 @@ public final class HttpLoadRunner implements LoadRunner {
         }
 
         private void complete(int index, boolean isMeasured, long intendedNs, Instant intended, String requestId,
-                              RequestBody body, ArmSlot slot, HttpResponse<Void> response, Throwable error) {
+                              RequestBody body, ArmSlot slot, HttpResponse<byte[]> response, Throwable error) {
             double latencyMs = (clock.getAsLong() - intendedNs) / 1e6;
             RequestStatus status;
             int httpStatus = 0;
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
-                if (cause instanceof HttpTimeoutException) {
+                if (cause instanceof ExchangeFailedException f && f.failure() == ExchangeFailedException.Failure.DEADLINE) {
                     status = RequestStatus.TIMEOUT;
                     latencyMs = timeoutMs;
                 } else {
@@ -390,7 +404,7 @@ public final class HttpLoadRunner implements LoadRunner {
                     if (isMeasured) {
                         measuredTransportFailures.incrementAndGet();
                     }
-                    lastTransportFailure.set(describe(cause));
+                    lastTransportFailure.set(cause instanceof ExchangeFailedException f ? f.what() : describe(cause));
                 }
             } else {
                 httpStatus = response.statusCode();
@@ -420,8 +434,9 @@ public final class HttpLoadRunner implements LoadRunner {
             completed.incrementAndGet();
         }
 
-        private void awaitInFlight() {
-            // Every request carries its own timeout, so all settle within it; the margin covers a lagging send.
+        private void awaitInFlight() throws InterruptedException {
+            // Every exchange has a deadline for the whole of it, so all settle within it; the margin covers a
+            // lagging send.
             long waitMs = plan.requestTimeout().toMillis() + 10_000;
             try {
                 CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(waitMs, TimeUnit.MILLISECONDS);
@@ -430,8 +445,8 @@ public final class HttpLoadRunner implements LoadRunner {
             } catch (TimeoutException e) {
                 inFlight.forEach(f -> f.cancel(true));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 inFlight.forEach(f -> f.cancel(true));
+                throw e;
             }
         }
 

@@ -3,29 +3,38 @@ package io.scoregate.gate.rollout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scoregate.gate.http.BoundedExchange;
+import io.scoregate.gate.http.ExchangeFailedException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link RoutingAdmin} over HTTP with the JDK client; the admin token goes in a bearer header, never in a URL. */
+/**
+ * {@link RoutingAdmin} over HTTP with the JDK client; the admin token goes in a bearer header, never in a URL.
+ * Every call is a {@link BoundedExchange}: the whole exchange within the timeout, at most {@link #ADMIN_BODY_CAP}
+ * of admin JSON and {@link #METRICS_BODY_CAP} of metrics text.
+ */
 public final class HttpRoutingAdmin implements RoutingAdmin {
 
+    /** A routing table or a problem document is a few hundred bytes. */
+    public static final long ADMIN_BODY_CAP = 1L << 20;
+    /** The service's whole {@code /q/metrics} is ~100 KB with a handful of versions. */
+    public static final long METRICS_BODY_CAP = 8L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http;
+    private final BoundedExchange http;
     private final Optional<String> token;
     private final String actor;
     private final Duration timeout;
 
     public HttpRoutingAdmin(Optional<String> token, String actor, Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = new BoundedExchange(
+                HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build());
         this.token = token;
         this.actor = actor;
         this.timeout = timeout;
@@ -33,7 +42,7 @@ public final class HttpRoutingAdmin implements RoutingAdmin {
 
     @Override
     public RoutingView read(URI target) throws AdminException {
-        var response = send(target, HttpRequest.newBuilder(target.resolve("/admin/routing")).GET());
+        var response = send(target, HttpRequest.newBuilder(target.resolve("/admin/routing")).GET(), ADMIN_BODY_CAP);
         return view(target, response);
     }
 
@@ -51,37 +60,35 @@ public final class HttpRoutingAdmin implements RoutingAdmin {
                 .header("X-Actor", actor)
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString()));
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-        return view(target, send(target, request));
+        return view(target, send(target, request, ADMIN_BODY_CAP));
     }
 
     @Override
     public LatencyHistogramSnapshot scrape(URI target) throws AdminException {
         var response = send(target, HttpRequest.newBuilder(target.resolve("/q/metrics"))
-                .header("Accept", "text/plain").GET());
+                .header("Accept", "text/plain").GET(), METRICS_BODY_CAP);
         try {
-            return LatencyHistogramSnapshot.of(PrometheusText.parse(response.body()));
+            return LatencyHistogramSnapshot.of(PrometheusText.parse(BoundedExchange.text(response)));
         } catch (IllegalArgumentException e) {
             throw new AdminException(target + "/q/metrics: " + e.getMessage(), response.statusCode());
         }
     }
 
-    private HttpResponse<String> send(URI target, HttpRequest.Builder request) throws AdminException {
-        HttpResponse<String> response;
+    private HttpResponse<byte[]> send(URI target, HttpRequest.Builder request, long bodyCap) throws AdminException {
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new AdminException(target + " did not answer within " + timeout.toMillis() + " ms", 0);
-        } catch (ConnectException e) {
-            throw new AdminException(target + " refused the connection", 0);
-        } catch (IOException e) {
-            throw new AdminException(target + " could not be reached: " + e.getMessage(), 0);
+            response = http.send(request.timeout(timeout).build(), new BoundedExchange.Limits(timeout, bodyCap));
+        } catch (ExchangeFailedException e) {
+            throw new AdminException(e.getMessage(), 0);
         } catch (InterruptedException e) {
+            // RoutingAdmin callers only know AdminException; the flag stays set, so every later call fails at once
+            // without sending anything, and the next pause of the rollout throws (SIGTERM leaves the table alone)
             Thread.currentThread().interrupt();
             throw new AdminException("interrupted while calling " + target, 0);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new AdminException(target + " answered " + response.statusCode() + problemDetail(response.body()),
-                    response.statusCode());
+            throw new AdminException(target + " answered " + response.statusCode()
+                    + problemDetail(BoundedExchange.text(response)), response.statusCode());
         }
         return response;
     }
@@ -98,7 +105,7 @@ public final class HttpRoutingAdmin implements RoutingAdmin {
         return "";
     }
 
-    private static RoutingView view(URI target, HttpResponse<String> response) throws AdminException {
+    private static RoutingView view(URI target, HttpResponse<byte[]> response) throws AdminException {
         try {
             JsonNode n = JSON.readTree(response.body());
             Map<String, Integer> weights = new HashMap<>();

@@ -103,7 +103,7 @@ class RolloutCommandInputTest {
                 token.toString(), "--report-dir", reports.toString(), "--watch", "0");
 
         assertThat(code).isEqualTo(ExitCode.TARGET_UNAVAILABLE.code());
-        assertThat(err.toString()).contains("rollback FAILED").contains("refused the connection");
+        assertThat(err.toString()).contains("rollback FAILED").contains("connection refused");
         assertThat(err.toString()).doesNotContain("Exception");
         assertThat(reports.resolve("rollback-report.json")).exists();
         assertThat(Files.readString(reports.resolve("rollback-junit.xml"))).contains("failures=\"");
