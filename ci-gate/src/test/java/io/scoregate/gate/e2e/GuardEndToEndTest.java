@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scoregate.gate.corpus.SmeApplicationGenerator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,36 +107,10 @@ class GuardEndToEndTest {
         System.out.println("guard-reaction-ms=" + tookMs + " reason=" + table.path("reason").asText());
     }
 
-    /**
-     * Pinned requests to both versions on every instance before the canary starts (so none of them is evidence).
-     * Measured on this 2-core machine at load average 20: a fresh JVM's first v1.3 requests (the 300-tree
-     * ensemble, cold code paths) timed out 7 of 11 within 4 s even at 10 req/s, and timeouts are evidence from
-     * the first request (the warm-up spares latencies only). A production instance has served before a canary.
-     */
-    private static void warmUp(List<URI> fleet) throws Exception {
-        var bodies = new SmeApplicationGenerator(5);
-        for (URI instance : fleet) {
-            for (String version : List.of("v1.2", "v1.3")) {
-                for (int round = 0; round < 4; round++) {
-                    List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
-                    for (int i = 0; i < 25; i++) {
-                        answers.add(HTTP.sendAsync(HttpRequest.newBuilder(instance.resolve("/risk-score"))
-                                .header("Content-Type", "application/json").header("X-Model-Version", version)
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.next().json())).build(),
-                                HttpResponse.BodyHandlers.discarding()));
-                    }
-                    for (var answer : answers) {
-                        answer.join();
-                    }
-                }
-            }
-        }
-    }
-
     @Test
     void shouldLeaveAHealthyCandidateAlone() throws Exception {
         List<URI> fleet = fleet(Map.of());
-        warmUp(fleet);
+        PinnedWarmup.warm(fleet);
         canary(fleet.get(0), 50);
         try (var traffic = new SteadyTraffic(fleet, 20)) {
             // nine guard looks at the default 5 s interval, the last three with latency evidence too (after the

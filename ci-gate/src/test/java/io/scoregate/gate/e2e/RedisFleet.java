@@ -54,6 +54,31 @@ final class RedisFleet implements AutoCloseable {
         return uris;
     }
 
+    /**
+     * Access-log lines of {@code version} over every instance, once the asynchronous writers have flushed: read
+     * until two reads 200 ms apart agree (at most 5 s).
+     */
+    long linesOf(String version) throws java.io.IOException, InterruptedException {
+        String field = "\"modelVersion\":\"" + version + "\"";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        long last = -1;
+        while (true) {
+            long n = 0;
+            for (PackagedService s : instances) {
+                if (java.nio.file.Files.exists(s.accessLog())) {
+                    try (var lines = java.nio.file.Files.lines(s.accessLog())) {
+                        n += lines.filter(l -> l.contains(field)).count();
+                    }
+                }
+            }
+            if (n == last || System.nanoTime() > deadline) {
+                return n;
+            }
+            last = n;
+            Thread.sleep(200); // the writers flush every 20 ms; nothing to wait on across processes
+        }
+    }
+
     /** Adds an instance started some other way, so that it is stopped with the fleet. */
     URI add(PackagedService instance) {
         instances.add(instance);
