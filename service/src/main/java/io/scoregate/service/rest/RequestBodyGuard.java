@@ -8,7 +8,6 @@ import io.scoregate.service.metrics.Outcome;
 import io.scoregate.service.scoring.Endpoint;
 import io.scoregate.service.scoring.RequestRecorder;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -26,9 +25,10 @@ import java.util.Optional;
  * <ul>
  * <li>a declared Content-Length over {@code scoregate.http.max-body}: 413 without reading the body (the
  * framework's limit, {@code quarkus.http.limits.max-body-size}, would answer an empty 413 and log nothing);</li>
- * <li>a body without a declared length (chunked): read here, counting, and 413 as soon as it grows past the
- * limit (past the framework's limit it would answer an empty 413 and log two stack traces); a body within
- * the limit is handed to the resource through {@link #body(RoutingContext, byte[])};</li>
+ * <li>(not here: a body without a declared length, chunked, is measured by {@link ScoringExchange} once read;
+ * past {@code quarkus.http.limits.max-body-size} the framework still answers it with an empty 413. Reading it
+ * here and handing it on does not work: Quarkus REST pauses the request when it starts, which fails on a
+ * request already read.)</li>
  * <li>a body that has not fully arrived {@code scoregate.http.body-timeout} after the headers: 408 (nothing
  * else times it out: Quarkus REST waits for a non-blocking body forever).</li>
  * </ul>
@@ -41,7 +41,6 @@ public class RequestBodyGuard {
 
     /** Before the framework's upload limit, which would otherwise answer first. */
     static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
-    private static final String BODY_KEY = RequestBodyGuard.class.getName() + ".body";
     /** After a refusal: how much more of the body is read and discarded, and for how long, before closing. */
     private static final long DRAIN_BYTES = 4 << 20;
     private static final long DRAIN_MILLIS = 2000;
@@ -54,12 +53,6 @@ public class RequestBodyGuard {
         this.maxBodyBytes = http.maxBody().asLongValue();
         this.bodyTimeoutMillis = Math.max(1, http.bodyTimeout().toMillis());
         this.recorder = recorder;
-    }
-
-    /** The request body: the one read here for a chunked request, else the one the framework read. */
-    static byte[] body(RoutingContext ctx, byte[] readByFramework) {
-        Buffer read = ctx.get(BODY_KEY);
-        return read != null ? read.getBytes() : readByFramework;
     }
 
     void install(@Observes Router router) {
@@ -86,36 +79,7 @@ public class RequestBodyGuard {
             }
         });
         ctx.addEndHandler(done -> vertx.cancelTimer(timer));
-        if (declared.isEmpty()) {
-            readUndeclared(ctx, received);
-        } else {
-            ctx.next();
-        }
-    }
-
-    /** Reads a body of undeclared length, refusing it the moment it passes the limit. */
-    private void readUndeclared(RoutingContext ctx, Received received) {
-        HttpServerRequest request = ctx.request();
-        Buffer body = Buffer.buffer();
-        request.handler(chunk -> {
-            if ((long) body.length() + chunk.length() > maxBodyBytes) {
-                refuse(ctx, received, new ProblemException(ProblemType.BODY_TOO_LARGE, "the request body has "
-                        + "more than " + maxBodyBytes + " bytes; at most " + maxBodyBytes
-                        + " are accepted (scoregate.http.max-body)"));
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        request.endHandler(end -> {
-            if (!ctx.response().ended()) {
-                ctx.put(BODY_KEY, body);
-                ctx.next();
-            }
-        });
-        if (request.headers().contains(HttpHeaderNames.EXPECT, "100-continue", true)) {
-            ctx.response().writeContinue(); // what Quarkus REST would do when it starts reading
-        }
-        request.resume();
+        ctx.next();
     }
 
     private void refuse(RoutingContext ctx, Received received, ProblemException problem) {

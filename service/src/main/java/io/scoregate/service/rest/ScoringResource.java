@@ -1,7 +1,6 @@
 package io.scoregate.service.rest;
 
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,7 +34,6 @@ import org.jboss.resteasy.reactive.RestHeader;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "Missing or unknown X-Api-Key (when authentication is on)")
 @APIResponse(responseCode = "403", description = "Body names another lender, or pinning is not allowed")
-@APIResponse(responseCode = "408", description = "Body not received within scoregate.http.body-timeout")
 @APIResponse(responseCode = "413", description = "Body over scoregate.http.max-body")
 @APIResponse(responseCode = "504", description = "Scoring deadline exceeded")
 public class ScoringResource {
@@ -57,9 +55,8 @@ public class ScoringResource {
                                                         @Parameter(description = "Lender API key") @RestHeader("X-Api-Key") String apiKey,
                                                         @Parameter(description = "Pin a model version, e.g. v1.2") @RestHeader("X-Model-Version") String version,
                                                         @RestHeader("X-Request-Id") String requestId,
-                                                        @Context RoutingContext routing) {
-        return exchange.riskScore(RequestBodyGuard.body(routing, body), headers(apiKey, version, requestId))
-                .thenApply(a -> withHeaders(a, routing.response()));
+                                                        @Context HttpServerResponse response) {
+        return exchange.riskScore(body, headers(apiKey, version, requestId)).thenApply(a -> withHeaders(a, response));
     }
 
     @POST
@@ -72,9 +69,9 @@ public class ScoringResource {
     public CompletionStage<FundingApprovalResponse> fundingApprove(byte[] body, @RestHeader("X-Api-Key") String apiKey,
                                                                    @RestHeader("X-Model-Version") String version,
                                                                    @RestHeader("X-Request-Id") String requestId,
-                                                                   @Context RoutingContext routing) {
-        return exchange.fundingApprove(RequestBodyGuard.body(routing, body), headers(apiKey, version, requestId))
-                .thenApply(a -> withHeaders(a, routing.response()));
+                                                                   @Context HttpServerResponse response) {
+        return exchange.fundingApprove(body, headers(apiKey, version, requestId))
+                .thenApply(a -> withHeaders(a, response));
     }
 
     /** The answer's body, once its X-Model-Version and X-Request-Id are on the response. */
