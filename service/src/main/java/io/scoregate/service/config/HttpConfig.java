@@ -3,6 +3,7 @@ package io.scoregate.service.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Limits on what lenders may send. */
 @ConfigMapping(prefix = "scoregate.http")
@@ -11,4 +12,12 @@ public interface HttpConfig {
     /** {@code scoregate.http.max-body}: larger request bodies are answered 413 with a problem document. */
     @WithDefault("64K")
     MemorySize maxBody();
+
+    /**
+     * {@code scoregate.http.body-timeout}: a request whose body has not fully arrived this long after its
+     * headers (a stalled client, or a Content-Length larger than what it sends) is answered 408 with a problem
+     * document and its connection closed.
+     */
+    @WithDefault("30s")
+    Duration bodyTimeout();
 }

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-/** Live while the access-log writer thread runs: without it the gate and incident analysis go blind. */
+/**
+ * Live while the access-log writer thread runs: without it the gate and incident analysis go blind, and
+ * only a restart brings the thread back. Whether the file can be written is {@link AccessLogWellness}.
+ */
 @Liveness
 @ApplicationScoped
 public class AccessLogLiveness implements HealthCheck {
@@ -19,10 +22,11 @@ public class AccessLogLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        AccessLogWriter.Status status = writer.status();
         return HealthCheckResponse.named("access-log-writer")
-                .status(writer.isAlive())
+                .status(status.threadAlive())
                 .withData("path", writer.path().toString())
-                .withData("linesWritten", writer.linesWritten())
+                .withData("linesWritten", status.linesWritten())
                 .build();
     }
 }

@@ -10,7 +10,10 @@ public final class MetricNames {
     public static final String REQUEST_DURATION = "scoregate.request.duration";
     /** scoregate_requests_total: scoring requests by version, endpoint and outcome. */
     public static final String REQUESTS = "scoregate.requests";
-    /** scoregate_access_log_dropped_total: access-log lines dropped because the writer fell behind. */
+    /**
+     * scoregate_access_log_dropped_total: access-log lines that never reached the file, by {@code reason}
+     * (queue_full, write_failed; see {@link AccessLogDropReason}).
+     */
     public static final String ACCESS_LOG_DROPPED = "scoregate.access.log.dropped";
 
     /** scoregate_model_loaded: 1 for each model version that loaded, 0 for each that failed (by model_version). */
@@ -19,6 +22,7 @@ public final class MetricNames {
     public static final String TAG_MODEL_VERSION = "model_version";
     public static final String TAG_ENDPOINT = "endpoint";
     public static final String TAG_OUTCOME = "outcome";
+    public static final String TAG_REASON = "reason";
 
     /** The model_version of a request rejected before any version was chosen. */
     public static final String NO_VERSION = "none";

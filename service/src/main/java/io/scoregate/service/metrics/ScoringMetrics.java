@@ -9,6 +9,8 @@ import io.scoregate.service.model.ModelCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +30,17 @@ public class ScoringMetrics {
 
     private final MeterRegistry registry;
     private final ConcurrentMap<Key, Meters> meters = new ConcurrentHashMap<>();
-    private final Counter accessLogDropped;
+    private final Map<AccessLogDropReason, Counter> accessLogDropped = new EnumMap<>(AccessLogDropReason.class);
 
     public ScoringMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.accessLogDropped = Counter.builder(MetricNames.ACCESS_LOG_DROPPED)
-                .description("Access-log lines dropped because the writer queue was full").register(registry);
+        // Registered up front, so a dashboard sees 0 rather than no series before the first loss.
+        for (AccessLogDropReason reason : AccessLogDropReason.values()) {
+            accessLogDropped.put(reason, Counter.builder(MetricNames.ACCESS_LOG_DROPPED)
+                    .description("Access-log lines that never reached the file")
+                    .tag(MetricNames.TAG_REASON, reason.tag())
+                    .register(registry));
+        }
     }
 
     public void record(String modelVersion, String endpoint, Outcome outcome, long nanos) {
@@ -59,8 +66,8 @@ public class ScoringMetrics {
                 .register(registry);
     }
 
-    public void accessLogLineDropped() {
-        accessLogDropped.increment();
+    public void accessLogLinesDropped(AccessLogDropReason reason, int lines) {
+        accessLogDropped.get(reason).increment(lines);
     }
 
     private Meters register(Key k) {

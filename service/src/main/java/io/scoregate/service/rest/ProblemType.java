@@ -8,6 +8,7 @@ public enum ProblemType {
     UNAUTHENTICATED(401, "Missing or unknown API key"),
     LENDER_MISMATCH(403, "Request names another lender"),
     PINNING_NOT_ALLOWED(403, "Pinning a model version is not allowed"),
+    BODY_TIMEOUT(408, "Request body not received in time"),
     BODY_TOO_LARGE(413, "Request body too large"),
     SCORING_FAILED(500, "Scoring failed"),
     INTERNAL_ERROR(500, "Internal error"),

@@ -24,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -258,6 +259,58 @@ class ScoringResourceTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(r.body()).contains("\"type\":\"https://scoregate.io/problems/body-too-large\"")
                 .contains("the request body has 102420 bytes");
+    }
+
+    @Test
+    void shouldScoreAChunkedBodyWithinTheLimit() throws Exception {
+        byte[] body = Bodies.json(Bodies.valid()).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(riskScore.toString()))
+                        .header("Content-Type", "application/json").header("X-Model-Version", "v1.2")
+                        .timeout(java.time.Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"modelVersion\":\"v1.2\"");
+    }
+
+    @Test
+    void shouldRefuseADeclaredLengthOverTheFrameworkLimitWithAProblemAndLogIt() throws Exception {
+        String requestId = Bodies.requestId();
+        RawAnswer answer = RawAnswer.exchange(riskScore, "Content-Length: 2000000\r\nX-Request-Id: " + requestId,
+                "{\"applicationId\":\"" + "x".repeat(10_000), Duration.ofSeconds(30));
+        assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+        assertThat(answer.text()).containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"type\":\"https://scoregate.io/problems/body-too-large\"")
+                .contains("the request body has 2000000 bytes");
+        assertThat(answer.closed()).as("connection closed after the answer").isTrue();
+        JsonNode line = AccessLogLines.parsedLineOf(requestId);
+        assertThat(line.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(line.get("httpStatus").asInt()).isEqualTo(413);
+    }
+
+    @Test
+    void shouldAnswer408AndCloseWhenTheBodyStalls() throws Exception {
+        // 10 of the 1000 declared bytes, then nothing: scoregate.http.body-timeout is 2 s in the test profile
+        String requestId = Bodies.requestId();
+        RawAnswer answer = RawAnswer.exchange(riskScore, "Content-Length: 1000\r\nX-Request-Id: " + requestId,
+                "{\"applicat", Duration.ofSeconds(30));
+        assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 408 Request Timeout");
+        assertThat(answer.text()).contains("\"type\":\"https://scoregate.io/problems/body-timeout\"");
+        assertThat(answer.closed()).as("connection closed after the answer").isTrue();
+        // bounded: 2 s configured; 30 s is the socket's own read timeout, so a hang fails above, not here
+        assertThat(answer.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(1900)).isLessThan(Duration.ofSeconds(25));
+        JsonNode line = AccessLogLines.parsedLineOf(requestId);
+        assertThat(line.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(line.get("httpStatus").asInt()).isEqualTo(408);
+    }
+
+    @Test
+    void shouldReportTheAccessLogFileInHealth() {
+        given().when().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'access-log-file' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'access-log-file' }.data.file", equalTo("access.jsonl"));
+        given().when().get("/q/health").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItem("access-log-file"));
     }
 
     @Test
