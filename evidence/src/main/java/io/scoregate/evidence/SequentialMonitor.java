@@ -26,7 +26,7 @@ import java.util.Set;
  *       threshold, which keeps the count a supermartingale under the null).</li>
  * </ul>
  * Two further conditions make a crossing act, each of which can only prevent a rollback: a rate rule needs the
- * candidate's rate above the baseline's over the same span (a failing environment fails both), and the tail
+ * candidate's rate at least twice the baseline's over the same span (a failing environment fails both), and the tail
  * rule needs the candidate's observed p95 above the limit times the baseline's observed p95 over the same span
  * (a surge that slows both versions is not the candidate's fault).
  *
@@ -36,6 +36,9 @@ import java.util.Set;
  * <p>Not thread-safe: one owner feeds and looks.
  */
 public final class SequentialMonitor {
+
+    /** How many times the baseline's rate a candidate's must be before a rate rule may act. */
+    static final double RATE_FACTOR = 2.0;
 
     /** The baseline's p95 bound is recomputed once its latency sample has grown by this factor. */
     private static final double BOUND_REFRESH_GROWTH = 1.01;
@@ -161,9 +164,9 @@ public final class SequentialMonitor {
      */
     public boolean look() {
         check(SequentialRule.TIMEOUT_RATE, candidateRequests(), candidateTimeouts,
-                () -> rate(candidateTimeouts, candidateRequests()) > rate(baselineTimeouts, baselineRequests()));
+                () -> worse(candidateTimeouts, candidateRequests(), baselineTimeouts, baselineRequests()));
         check(SequentialRule.ERROR_RATE, candidateRequests(), candidateErrors,
-                () -> rate(candidateErrors, candidateRequests()) > rate(baselineErrors, baselineRequests()));
+                () -> worse(candidateErrors, candidateRequests(), baselineErrors, baselineRequests()));
         check(SequentialRule.P95_TAIL, tailTrials, tailEvents, () -> observedP95Ratio() > limits.p95Ratio());
         renewBound();
         return !crossed.isEmpty();
@@ -285,6 +288,29 @@ public final class SequentialMonitor {
         }
         boundMillis = LatencyBuckets.lowerMillis(lo);
         tailBucket = LatencyBuckets.firstAtLeast(limits.p95Ratio() * boundMillis);
+    }
+
+    /**
+     * A rate is the candidate's doing only when it is more than {@value #RATE_FACTOR} times the baseline's over the
+     * same span, taking the baseline's rate at its one-sided 95% Wilson upper bound: a stalled or overloaded machine
+     * times out both versions alike, and rolling the candidate back would not help (on a 2-core machine a 5 s stall
+     * gave the candidate 8.6% timeouts beside a similar share of the baseline's, and a bare "above the baseline's
+     * observed rate" was a coin flip, worst in the first few requests).
+     */
+    private static boolean worse(long candidateEvents, long candidateTrials, long baselineEvents, long baselineTrials) {
+        return rate(candidateEvents, candidateTrials) > RATE_FACTOR * wilsonUpper(baselineEvents, baselineTrials);
+    }
+
+    private static double wilsonUpper(long events, long trials) {
+        if (trials == 0) {
+            return 0; // no baseline traffic to blame the environment with
+        }
+        double z = 1.6448536269514722;
+        double n = trials;
+        double p = events / n;
+        double centre = p + z * z / (2 * n);
+        double spread = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+        return Math.min(1, (centre + spread) / (1 + z * z / n));
     }
 
     private static double rate(long events, long trials) {

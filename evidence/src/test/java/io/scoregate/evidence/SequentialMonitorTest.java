@@ -201,8 +201,9 @@ class SequentialMonitorTest {
     }
 
     /**
-     * Not a guarantee, a measurement for the docs: when an environment fails both versions alike, the candidate's
-     * observed rate is above the baseline's at about half the looks, so looking after every request blocks it.
+     * Not a guarantee, a measurement for the docs: when an environment fails both versions alike, a candidate whose
+     * rate must exceed twice the baseline's upper bound is seldom blocked (a bare "above the baseline's observed
+     * rate" blocked 171 of these 200).
      */
     @Test
     void shouldMeasureHowOftenTimeoutsThatHitBothVersionsAlikeBlock() {
@@ -219,7 +220,7 @@ class SequentialMonitorTest {
         }
         System.out.println("MONITOR 30% timeouts in both versions, 200 requests each, look per pair: blocked in "
                 + blocked + " of 200 seeds");
-        assertThat(blocked).isGreaterThan(100);
+        assertThat(blocked).isLessThanOrEqualTo(10);
     }
 
     @Test
