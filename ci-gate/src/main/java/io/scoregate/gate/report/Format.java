@@ -32,9 +32,42 @@ public final class Format {
         return b.toString();
     }
 
-    /** Markdown table cells: no pipes or newlines from user text. */
+    /**
+     * User- or target-supplied text in Markdown (table cells, list items, prose): no pipes or line breaks that
+     * would break the table or start a new block, and no raw HTML, which GitHub and most viewers render (a
+     * target's error message {@code <img src=x onerror=...>} must arrive as text).
+     */
     public static String cell(String s) {
-        return s.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '|' -> b.append("\\|");
+                case '\r', '\n' -> b.append(' ');
+                default -> b.append(c < 0x20 ? ' ' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Text inside a Markdown code span ({@code `...`}): HTML is not interpreted there (and entities would show
+     * literally), but a backtick would end the span, a pipe the table cell and a line break the block.
+     */
+    public static String code(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 4);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '`' -> b.append('\'');
+                case '|' -> b.append("\\|");
+                default -> b.append(c < 0x20 ? ' ' : c);
+            }
+        }
+        return b.toString();
     }
 
     static String ms(double v) {

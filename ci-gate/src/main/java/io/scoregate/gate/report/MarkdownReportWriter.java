@@ -26,7 +26,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         StringBuilder b = new StringBuilder();
         b.append("## Gate: ").append(icon(r)).append(' ').append(r.verdict()).append(" (exit ").append(r.exitCode())
                 .append(")\n\n");
-        b.append("`").append(cell(r.candidate())).append("` against baseline `").append(cell(r.baseline()))
+        b.append("`").append(Format.code(r.candidate())).append("` against baseline `").append(Format.code(r.baseline()))
                 .append("`, from ").append(cell(r.source())).append(", decided at ").append(r.decidedAt()).append(".\n\n");
         b.append("**Why**\n\n");
         r.reasons().forEach(s -> b.append("- ").append(cell(s)).append('\n'));
@@ -71,7 +71,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                     "%nMann-Whitney: p=%s (two-sided); Hodges-Lehmann shift %s ms [%s, %s] (context, not a rule).%n",
                     Format.p(s.pTwoSided()), ms(s.shift()), ms(s.shiftInterval().lower()), ms(s.shiftInterval().upper()))));
         });
-        r.load().ifPresent(l -> b.append("\n").append(l.sentence()).append('\n'));
+        r.load().ifPresent(l -> b.append("\n").append(cell(l.sentence())).append('\n'));
         if (r.malformedLines() > 0) {
             b.append("\n").append(r.malformedLines()).append(" malformed log line(s) skipped.\n");
         }
@@ -79,7 +79,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
 
     private static void arm(StringBuilder b, String role, ArmSummary a) {
-        b.append("| ").append(role).append(" `").append(cell(a.version())).append("` | ").append(a.sent()).append(" | ")
+        b.append("| ").append(role).append(" `").append(Format.code(a.version())).append("` | ").append(a.sent()).append(" | ")
                 .append(ms(a.meanMs())).append(" | ").append(ms(a.p50Ms())).append(" | ").append(ms(a.p95Ms()))
                 .append(" | ").append(ms(a.p99Ms())).append(" | ").append(pct(a.timeoutRate())).append(" | ")
                 .append(pct(a.errorRate())).append(" | ").append(a.rejected()).append(" |\n");

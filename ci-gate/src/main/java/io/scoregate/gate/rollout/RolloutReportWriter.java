@@ -121,13 +121,14 @@ public final class RolloutReportWriter {
     static String markdown(RolloutReport r) {
         var sb = new StringBuilder();
         sb.append("## scoregate ").append(r.command()).append(": **").append(r.outcome()).append("** (exit ")
-                .append(r.exitCode()).append(")\n\n").append(r.reason()).append("\n\n");
-        r.candidate().ifPresent(c -> sb.append("- Candidate: `").append(c).append("`\n"));
-        sb.append("- Stable afterwards: `").append(r.stableAfter()).append("`\n");
-        sb.append("- Targets: ").append(r.targets().size()).append(" (").append(String.join(", ",
-                r.targets().stream().map(Object::toString).toList())).append(")\n");
-        r.override().ifPresent(o -> sb.append("- Freeze override by ").append(o.approver()).append(": ")
-                .append(o.reason()).append(o.ticket().map(t -> " (" + t + ")").orElse("")).append('\n'));
+                .append(r.exitCode()).append(")\n\n").append(Format.cell(r.reason())).append("\n\n");
+        r.candidate().ifPresent(c -> sb.append("- Candidate: `").append(Format.code(c)).append("`\n"));
+        sb.append("- Stable afterwards: `").append(Format.code(r.stableAfter())).append("`\n");
+        sb.append("- Targets: ").append(r.targets().size()).append(" (").append(Format.cell(String.join(", ",
+                r.targets().stream().map(Object::toString).toList()))).append(")\n");
+        r.override().ifPresent(o -> sb.append("- Freeze override by ").append(Format.cell(o.approver())).append(": ")
+                .append(Format.cell(o.reason())).append(o.ticket().map(t -> " (" + Format.cell(t) + ")").orElse(""))
+                .append('\n'));
         if (!r.rollbackSteps().isEmpty()) {
             sb.append("\n### Rollback runbook\n\n| step | result | detail | took |\n|---|---|---|---|\n");
             r.rollbackSteps().forEach(s -> sb.append("| ").append(Format.cell(s.name())).append(" | ")
@@ -140,8 +141,9 @@ public final class RolloutReportWriter {
             sb.append("| ").append(e.at()).append(" | ").append(e.state()).append(" | ")
                     .append(e.candidateWeight() < 0 ? "" : e.candidateWeight() + "%").append(" | ")
                     .append(e.revision() < 0 ? "" : e.revision()).append(" | ")
-                    .append(e.stable().map(RolloutReportWriter::latency).orElse("")).append(" | ")
-                    .append(e.candidate().map(a -> latency(a) + " / " + pct(a.timeoutRate())).orElse("")).append(" | ")
+                    .append(e.stable().map(a -> Format.cell(latency(a))).orElse("")).append(" | ")
+                    .append(e.candidate().map(a -> Format.cell(latency(a) + " / " + pct(a.timeoutRate()))).orElse(""))
+                    .append(" | ")
                     .append(Format.cell(e.note())).append(" |\n");
         }
         return sb.toString();

@@ -98,4 +98,12 @@ class ReportWritersTest {
         assertThat(md).contains("`v\\|1.3`").contains("**Override** by a\\|b");
         assertThat(md.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(1 + 6 + 1 + 2);
     }
+
+    @Test
+    void markdownShowsHtmlFromUsersAndTargetsAsText() {
+        var r = report(arm("v1.2", 1000, 100, 0, 8), arm("v1.3", 1000, 100, 0, 9), "<img src=x onerror=alert(1)>");
+        String md = MarkdownReportWriter.render(r);
+        assertThat(md).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;")
+                .contains("reason &amp; \"quotes\"").contains("log &lt;file&gt;.jsonl");
+    }
 }

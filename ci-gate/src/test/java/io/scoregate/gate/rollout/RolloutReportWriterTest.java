@@ -63,4 +63,22 @@ class RolloutReportWriterTest {
         assertThat(doc.getElementsByTagName("failure").getLength()).isGreaterThanOrEqualTo(2);
         assertThat(Files.readString(dir.resolve("rollout-report.md"))).contains("\\| y");
     }
+
+    @Test
+    void shouldShowATargetsHtmlErrorMessageAsTextInMarkdown() throws Exception {
+        // a staging target's error body ends up in a step's detail and in the reason: GitHub renders raw HTML
+        String payload = "<img src=x onerror=alert(1)>";
+        Instant t0 = Instant.parse("2026-11-24T07:00:00Z");
+        var step = new RollbackProcedure.Step("1. write 0%", false, "http://a:8080 answered 500: " + payload
+                + "\nforged | row", Duration.ofSeconds(1));
+        var report = new RolloutReport("rollback", "FAILED", 5, "target said " + payload, Optional.of("v1.3"), "v1.2",
+                List.of(URI.create("http://a:8080")), t0, t0.plusSeconds(2), Optional.empty(), List.of(),
+                Optional.empty(), List.of(step));
+
+        new RolloutReportWriter(Map.of()).write(report, dir);
+
+        String md = Files.readString(dir.resolve("rollback-report.md"));
+        assertThat(md).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;")
+                .contains("forged \\| row").doesNotContain("\nforged");
+    }
 }

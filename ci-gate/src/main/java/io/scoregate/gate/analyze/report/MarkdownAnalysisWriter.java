@@ -2,6 +2,7 @@ package io.scoregate.gate.analyze.report;
 
 import io.scoregate.gate.analyze.IncidentAnalysis;
 import io.scoregate.gate.analyze.Suspect;
+import io.scoregate.gate.report.Format;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -21,7 +22,7 @@ public final class MarkdownAnalysisWriter implements AnalysisWriter {
             for (Suspect s : a.suspects()) {
                 String note = !s.explainedBy().isEmpty() ? "explained by " + String.join(", ", s.explainedBy())
                         : !s.inseparableFrom().isEmpty() ? "inseparable from " + String.join(", ", s.inseparableFrom()) : "";
-                b.append("| ").append(s.rank()).append(" | `").append(s.label()).append("` | ")
+                b.append("| ").append(s.rank()).append(" | `").append(Format.code(s.label())).append("` | ")
                         .append(Fmt.pct(s.score())).append(" | ").append(Fmt.pct(s.crudeScore())).append(" | ")
                         .append(Fmt.num(s.riskRatio())).append(" | ").append(Fmt.num(s.adjustedRiskRatio())).append(" | ")
                         .append(Fmt.pct(s.insideAfter().degradedRate())).append(" of ").append(s.insideAfter().requests())
@@ -39,8 +40,11 @@ public final class MarkdownAnalysisWriter implements AnalysisWriter {
         out.flush();
     }
 
-    /** Markdown's table and emphasis characters in values (a lender id with a pipe) must not break the page. */
+    /**
+     * Markdown's emphasis characters in values (a lender id with a star) must not restyle the page; pipes,
+     * line breaks and raw HTML are escaped by {@link Format#cell}.
+     */
     private static String esc(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+        return Format.cell(s.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_"));
     }
 }
