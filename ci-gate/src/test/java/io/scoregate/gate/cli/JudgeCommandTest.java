@@ -103,7 +103,7 @@ class JudgeCommandTest {
         var o = report().get("window").get("override");
         assertThat(o.get("approver").asText()).isEqualTo("Achieng <ops>");
         assertThat(o.get("ticket").asText()).isEqualTo("INC-7");
-        assertThat(Files.readString(reports.resolve("gate-report.md"))).contains("**Override** by Achieng <ops>: lender outage fix (ticket INC-7)");
+        assertThat(Files.readString(reports.resolve("gate-report.md"))).contains("**Override** by Achieng &lt;ops&gt;: lender outage fix (ticket INC-7)");
         assertThat(Files.readString(reports.resolve("gate-report.html"))).contains("Achieng &lt;ops&gt;").doesNotContain("Achieng <ops>");
     }
 
