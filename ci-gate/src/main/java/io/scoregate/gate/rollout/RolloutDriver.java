@@ -180,20 +180,19 @@ public final class RolloutDriver {
         boolean needsPass = plan.precedesPromotion(step);
         Duration minimum = plan.holds().get(step);
         Duration maximum = plan.maxHolds().get(step);
+        move(RolloutState.HOLDING, weight, revision, "holding " + weight + "% for " + minimum.toSeconds() + " s");
         LiveJudge.Phase phase;
         try {
             phase = live.begin(plan.targets(), stable, plan.candidate(), policy, weight / 100.0, plan.warmup(), needsPass,
                     plan.stepDetectableRate(), clock.instant());
         } catch (RoutingAdmin.AdminException e) {
-            move(RolloutState.HOLDING, weight, revision, "holding " + weight + "%");
             return new Held(Optional.empty(), "the live numbers could not be read: " + e.getMessage(), false);
         }
-        move(RolloutState.HOLDING, weight, revision, "holding " + weight + "% for " + minimum.toSeconds() + " s (at most "
-                + maximum.toSeconds() + " s) until " + (needsPass ? "every rule passes" : "a candidate timing out on "
+        note("at most " + maximum.toSeconds() + " s, until " + (needsPass ? "every rule passes" : "a candidate timing out on "
                 + Math.round(plan.stepDetectableRate() * 100) + "% of its requests would have been caught with "
                 + Math.round(policy.power() * 100) + "% probability (" + phase.requestsToStep()
                 + " candidate requests after warm-up)") + "; warm-up " + plan.warmup().time().toSeconds() + " s and "
-                + plan.warmup().requests() + " candidate requests");
+                + plan.warmup().requests() + " candidate requests", weight, revision);
         Instant started = clock.instant();
         Instant minEnd = started.plus(minimum);
         Instant maxEnd = started.plus(maximum);
