@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Limits on what lenders may send. */
+/** Limits on what lenders may send, and what the lender port shows them. */
 @ConfigMapping(prefix = "scoregate.http")
 public interface HttpConfig {
 
@@ -20,4 +20,13 @@ public interface HttpConfig {
      */
     @WithDefault("30s")
     Duration bodyTimeout();
+
+    /**
+     * {@code scoregate.http.operator-paths-need-token}: every operator path on the lender port (the admin API,
+     * including its reads, and everything under {@code /q/} but the liveness, readiness and startup probes) needs
+     * the admin bearer token. Off in the embedded default, where the gate and a developer read them freely; on in
+     * the {@code production} profile, where lenders share the port.
+     */
+    @WithDefault("false")
+    boolean operatorPathsNeedToken();
 }

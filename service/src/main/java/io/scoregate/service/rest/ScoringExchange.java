@@ -155,9 +155,13 @@ public class ScoringExchange {
             problem = new ProblemException(ProblemType.SCORING_FAILED, "model version " + n.version()
                     + " could not score this application; no decision was made. Quote request id " + call.requestId);
             outcome = Outcome.ERROR;
-        } else if (failure instanceof ScoringFailedException) {
-            LOG.errorf(failure, "Request %s: %s", call.requestId, failure.getMessage());
-            problem = new ProblemException(ProblemType.SCORING_FAILED, failure.getMessage());
+        } else if (failure instanceof ScoringFailedException f) {
+            // a real failure's cause (an exception class, a stack) goes to the log; the lender gets the version
+            // and the request id. A drill's message is ours, and says it was injected.
+            LOG.errorf(f.injected() ? null : f, "Request %s: %s", call.requestId, f.getMessage());
+            problem = new ProblemException(ProblemType.SCORING_FAILED, f.injected() ? f.getMessage()
+                    : "model version " + call.version + " failed to score this application; no decision was made. "
+                    + "Quote request id " + call.requestId);
             outcome = Outcome.ERROR;
         } else {
             LOG.errorf(failure, "Request %s failed unexpectedly", call.requestId);
