@@ -106,7 +106,9 @@ done
 gate_help() { java -jar "$JAR" "$@" --help 2>&1; }
 for c in window compare judge; do gate_help "$c" >"$WORK/help-$c"; done
 java -jar "$JAR" --help >"$WORK/help-top" 2>&1
-flags_in() { grep -E -e "$1" "$2" | grep -oE -- '--[a-z][a-z0-9-]+' | sort -u || true; }
+# A command continued with a backslash is one line here, so a flag on a continuation line is checked too.
+joined() { sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$1"; }
+flags_in() { joined "$2" | grep -E -e "$1" | grep -oE -- '--[a-z][a-z0-9-]+' | sort -u || true; }
 check_flags() {   # file, line pattern, commands the flags on those lines go to
   local file="$1" pattern="$2" found=0
   shift 2
@@ -126,7 +128,7 @@ for f in ci/github/gate/action.yml ci/gitlab/scoregate-gate.gitlab-ci.yml; do
   check_flags "$f" '"\$\{run\[@\]\}"' compare judge
   check_flags "$f" '-jar "\$(gate|jar)" --version' top
   # Every line that starts the gate must be one of the kinds above.
-  grep -nE 'java -jar "\$(gate|GATE|jar)"' "$f" | grep -vE ' (window|--version)|"\$\{run\[@\]\}"' \
+  joined "$f" | grep -E 'java -jar "\$(gate|GATE|jar)"' | grep -vE ' (window|--version)|"\$\{run\[@\]\}"' \
     | sed "s|^|$f: a gate call the flag check does not cover: |" >"$WORK/uncovered" || true
   if [ -s "$WORK/uncovered" ]; then bad "$(cat "$WORK/uncovered")"; else ok "$f: every gate call is flag-checked"; fi
 done
@@ -217,7 +219,7 @@ if [ -z "$skipped" ]; then
   else
     bad "GitLab job gate-pass: merge-request note"; cat "$WORK/note.json" 2>/dev/null || echo "(no note received)"
   fi
-  junit="$(find "$REPO/.gitlab-ci-local/artifacts/gate-pass" "$REPO/scoregate-gate" -name gate-junit.xml 2>/dev/null | head -1)"
+  junit="$(find "$REPO/.gitlab-ci-local/artifacts/gate-pass" "$REPO/scoregate-gate" -name gate-junit.xml 2>/dev/null | head -1 || true)"
   [ -n "$junit" ] && grep -q '<testsuite' "$junit" && ok "GitLab job gate-pass: gate-junit.xml for the junit report" \
     || bad "GitLab job gate-pass: no gate-junit.xml"
   job gate-block fail "scoregate gate: BLOCK_REGRESSION (exit 1)"
