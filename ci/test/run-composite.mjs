@@ -5,7 +5,7 @@
 //
 // usage: node run-composite.mjs ACTION_YML INPUTS_JSON  (needs NODE_TOOLS: the prefix js-yaml is installed under)
 import { createRequire } from "node:module";
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
 import { tmpdir } from "node:os";
@@ -76,5 +76,6 @@ for (const [index, step] of action.runs.steps.entries()) {
   console.log(`composite: ${label} exited ${result.status}`);
   if (result.status !== 0) failed = result.status ?? 1;
 }
-writeFileSync(join(process.env.COMPOSITE_OUT ?? work, "outputs.json"), JSON.stringify(outputs));
+writeFileSync(join(process.env.COMPOSITE_OUT ?? ".", "outputs.json"), JSON.stringify(outputs));
+rmSync(work, { recursive: true, force: true });
 process.exit(failed);
