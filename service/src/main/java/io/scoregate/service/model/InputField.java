@@ -18,7 +18,7 @@ public enum InputField {
     /** The one optional numeric field: absent, a feature reading it uses the feature's {@code missing} value. */
     CRB_SCORE("crbScore", 200, 900, a -> a.crbScore().isPresent()
             ? OptionalDouble.of(a.crbScore().getAsInt()) : OptionalDouble.empty()),
-    /** Validated as 0 < amount <= 1e10; the closed range [0, 1e10] used here contains that. */
+    /** Validated as 0 < amount <= 1e10 ({@link #lowestIncluded()}); the closed range [0, 1e10] contains that. */
     REQUESTED_AMOUNT_KES("requestedAmountKes", 0, 1e10, a -> OptionalDouble.of(a.requestedAmountKes())),
     TENOR_MONTHS("tenorMonths", 1, 60, a -> OptionalDouble.of(a.tenorMonths())),
     /** Not numeric: only the {@code equals} transform reads it; as a number it is always absent. */
@@ -41,9 +41,10 @@ public enum InputField {
     }
 
     /**
-     * The smallest value a validated request can carry in this field (the request schema's minimum, README "The
-     * scoring API", enforced by {@code rest.ApplicationReader}; a test pins the two together). NaN for
-     * {@link #SECTOR}, which has no numeric value. The parser's numeric-safety proof starts from these bounds.
+     * The smallest value a validated request can carry in this field: the one source of the request's ranges
+     * (README "The scoring API"), which {@code scoring.ApplicationReader} enforces and {@code rest.ApplicationRanges}
+     * writes into the OpenAPI schema. NaN for {@link #SECTOR}, which has no numeric value. The parser's
+     * numeric-safety proof starts from these bounds.
      */
     public double lowest() {
         return lowest;
@@ -52,6 +53,14 @@ public enum InputField {
     /** The largest value a validated request can carry in this field; NaN for {@link #SECTOR}. */
     public double highest() {
         return highest;
+    }
+
+    /**
+     * Whether {@link #lowest()} itself is a valid value; false only for the requested amount (0 KES is no request).
+     * The closed range stays a sound bound for the numeric-safety proof either way.
+     */
+    public boolean lowestIncluded() {
+        return this != REQUESTED_AMOUNT_KES;
     }
 
     /** Whether a validated request always has a numeric value here; if not, a feature falls back to {@code missing}. */

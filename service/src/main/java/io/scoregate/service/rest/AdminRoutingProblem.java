@@ -1,5 +1,6 @@
 package io.scoregate.service.rest;
 
+import io.scoregate.service.problem.ProblemType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;

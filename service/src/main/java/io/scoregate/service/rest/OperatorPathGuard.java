@@ -2,6 +2,8 @@ package io.scoregate.service.rest;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.scoregate.service.config.HttpConfig;
+import io.scoregate.service.problem.ProblemException;
+import io.scoregate.service.problem.ProblemType;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,6 +74,6 @@ public class OperatorPathGuard {
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"scoregate-admin\"")
                 .putHeader(HttpHeaderNames.CACHE_CONTROL, "no-store")
-                .end(refusal.toProblem(ctx.normalizedPath()).toJson());
+                .end(Problem.of(refusal, ctx.normalizedPath()).toJson());
     }
 }

@@ -3,6 +3,9 @@ package io.scoregate.service.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.scoregate.service.problem.FieldError;
+import io.scoregate.service.problem.ProblemException;
+import io.scoregate.service.problem.ProblemType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -23,6 +26,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static Problem of(ProblemType type, String detail, String instance, List<FieldError> errors) {
         return new Problem(type.uri(), type.title(), type.status(), detail, instance, errors);
+    }
+
+    /** The document for a problem that ended a request at {@code instance} (the request's path). */
+    public static Problem of(ProblemException problem, String instance) {
+        return of(problem.type(), problem.getMessage(), instance, problem.errors());
     }
 
     /** For status codes the framework produces (404, 405, ...): RFC 9457's generic "about:blank" type. */

@@ -1,6 +1,10 @@
 package io.scoregate.service.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.scoregate.service.problem.ProblemException;
+import io.scoregate.service.problem.ProblemType;
+import io.scoregate.service.scoring.ProblemAnswer;
+import io.scoregate.service.scoring.ScoringPipeline;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -16,14 +20,17 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** A scoring request the pipeline ended (and recorded): the problem document with both headers. */
     @ServerExceptionMapper
     public Response mapAnswer(ProblemAnswer answer) {
-        return answer.toResponse();
+        return Problem.of(answer.problem(), answer.endpoint().path()).response()
+                .header(ScoringPipeline.MODEL_VERSION_HEADER, answer.modelVersion())
+                .header(ScoringPipeline.REQUEST_ID_HEADER, answer.requestId()).build();
     }
 
     @ServerExceptionMapper
     public Response mapProblem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(uri.getPath()));
+        return respond(Problem.of(e, uri.getPath()));
     }
 
     @ServerExceptionMapper

@@ -4,9 +4,12 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.scoregate.service.config.HttpConfig;
 import io.scoregate.service.metrics.MetricNames;
-import io.scoregate.service.metrics.Outcome;
+import io.scoregate.service.problem.ProblemException;
+import io.scoregate.service.problem.ProblemType;
+import io.scoregate.service.scoring.Arrival;
 import io.scoregate.service.scoring.Endpoint;
-import io.scoregate.service.scoring.RequestRecorder;
+import io.scoregate.service.scoring.RequestIds;
+import io.scoregate.service.scoring.ScoringPipeline;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -24,7 +27,7 @@ import java.util.Optional;
  * <ul>
  * <li>a declared Content-Length over {@code scoregate.http.max-body}: 413 without reading the body (the
  * framework's limit, {@code quarkus.http.limits.max-body-size}, would answer an empty 413 and log nothing);</li>
- * <li>(not here: a body without a declared length, chunked, is measured by {@link ScoringExchange} once read;
+ * <li>(not here: a body without a declared length, chunked, is measured by {@link ScoringPipeline} once read;
  * past {@code quarkus.http.limits.max-body-size} the framework still answers it with an empty 413. Reading it
  * here and handing it on does not work: Quarkus REST pauses the request when it starts, which fails on a
  * request already read.)</li>
@@ -46,12 +49,12 @@ public class RequestBodyGuard {
 
     private final long maxBodyBytes;
     private final long bodyTimeoutMillis;
-    private final RequestRecorder recorder;
+    private final ScoringPipeline pipeline;
 
-    public RequestBodyGuard(HttpConfig http, RequestRecorder recorder) {
+    public RequestBodyGuard(HttpConfig http, ScoringPipeline pipeline) {
         this.maxBodyBytes = http.maxBody().asLongValue();
         this.bodyTimeoutMillis = Math.max(1, http.bodyTimeout().toMillis());
-        this.recorder = recorder;
+        this.pipeline = pipeline;
     }
 
     void install(@Observes Router router) {
@@ -64,10 +67,10 @@ public class RequestBodyGuard {
             ctx.next();
             return;
         }
-        Arrival received = Arrival.of(ctx);
+        Arrival received = ArrivalStamp.of(ctx);
         Optional<Long> declared = declaredLength(request);
         if (declared.isPresent() && declared.get() > maxBodyBytes) {
-            refuse(ctx, received, ScoringExchange.tooLarge(declared.get(), maxBodyBytes));
+            refuse(ctx, received, ScoringPipeline.tooLarge(declared.get(), maxBodyBytes));
             return;
         }
         Vertx vertx = ctx.vertx();
@@ -88,11 +91,10 @@ public class RequestBodyGuard {
         }
         HttpServerRequest request = ctx.request();
         String path = request.path();
-        String requestId = RequestIds.from(request.getHeader(ScoringExchange.REQUEST_ID_HEADER));
+        String requestId = RequestIds.from(request.getHeader(ScoringPipeline.REQUEST_ID_HEADER));
         if (request.method() == HttpMethod.POST) {
             Arrays.stream(Endpoint.values()).filter(e -> e.path().equals(path)).findFirst().ifPresent(e ->
-                    recorder.record(received.at(), requestId, "", e, MetricNames.NO_VERSION, Outcome.REJECTED,
-                            problem.type().status(), received.elapsedNanos()));
+                    pipeline.recordRefused(e, requestId, received, problem.type()));
         }
         if (response.headWritten()) {
             request.connection().close();
@@ -100,10 +102,10 @@ public class RequestBodyGuard {
         }
         response.setStatusCode(problem.type().status())
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(ScoringExchange.MODEL_VERSION_HEADER, MetricNames.NO_VERSION)
-                .putHeader(ScoringExchange.REQUEST_ID_HEADER, requestId)
+                .putHeader(ScoringPipeline.MODEL_VERSION_HEADER, MetricNames.NO_VERSION)
+                .putHeader(ScoringPipeline.REQUEST_ID_HEADER, requestId)
                 .putHeader(HttpHeaderNames.CONNECTION, "close")
-                .end(problem.toProblem(path).toJson());
+                .end(Problem.of(problem, path).toJson());
         closeAfterDrain(ctx);
     }
 

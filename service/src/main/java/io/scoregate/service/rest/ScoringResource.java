@@ -1,5 +1,6 @@
 package io.scoregate.service.rest;
 
+import io.scoregate.service.scoring.ScoringPipeline;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.POST;
@@ -18,14 +19,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
 /**
- * The lender-facing endpoints. The body is taken as bytes, so malformed JSON and wrong types are answered
- * by our own validation (naming every bad field) rather than by a generic deserialization error.
+ * The lender-facing endpoints: HTTP in (body bytes, headers, the request's arrival), the {@link ScoringPipeline}
+ * (which does the work and the recording), HTTP out (the response body and its X-Model-Version and X-Request-Id
+ * headers). The body is taken as bytes, so malformed JSON and wrong types are answered by our own validation
+ * (naming every bad field) rather than by a generic deserialization error.
  * <p>
  * Two choices here are for throughput. One media type is declared: problem answers set their own type, and
  * a second declared type would make the framework negotiate and look the writer up on every request. The
  * answer is a typed {@link CompletionStage}, already complete unless a drill delays it: a Mutiny {@code Uni}
  * would cost a context-propagation capture per request, and a {@code RestResponse<Object>} a writer lookup.
- * Problems arrive as a failed stage ({@link ProblemAnswer}) and are written by {@link ProblemMappers}.
+ * Problems arrive as a failed stage ({@code scoring.ProblemAnswer}) and are written by {@link ProblemMappers}.
  */
 @Path("/")
 @Tag(name = "scoring")
@@ -39,10 +42,10 @@ import org.jboss.resteasy.reactive.RestHeader;
 @APIResponse(responseCode = "504", description = "Scoring deadline exceeded")
 public class ScoringResource {
 
-    private final ScoringExchange exchange;
+    private final ScoringPipeline pipeline;
 
-    public ScoringResource(ScoringExchange exchange) {
-        this.exchange = exchange;
+    public ScoringResource(ScoringPipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
     @POST
@@ -57,8 +60,9 @@ public class ScoringResource {
                                                         @Parameter(description = "Pin a model version, e.g. v1.2") @RestHeader("X-Model-Version") String version,
                                                         @RestHeader("X-Request-Id") String requestId,
                                                         @Context RoutingContext ctx) {
-        return exchange.riskScore(body, headers(apiKey, version, requestId), Arrival.of(ctx))
-                .thenApply(a -> withHeaders(a, ctx.response()));
+        return pipeline.riskScore(body, request(apiKey, version, requestId), ArrivalStamp.of(ctx))
+                .thenApply(r -> withHeaders(RiskScoreResponse.of(r.applicationId(), r.score()), r.score().modelVersion(),
+                        r.requestId(), ctx.response()));
     }
 
     @POST
@@ -72,19 +76,20 @@ public class ScoringResource {
                                                                    @RestHeader("X-Model-Version") String version,
                                                                    @RestHeader("X-Request-Id") String requestId,
                                                                    @Context RoutingContext ctx) {
-        return exchange.fundingApprove(body, headers(apiKey, version, requestId), Arrival.of(ctx))
-                .thenApply(a -> withHeaders(a, ctx.response()));
+        return pipeline.fundingApprove(body, request(apiKey, version, requestId), ArrivalStamp.of(ctx))
+                .thenApply(r -> withHeaders(FundingApprovalResponse.of(r.applicationId(), r.score(), r.decision()),
+                        r.score().modelVersion(), r.requestId(), ctx.response()));
     }
 
     /** The answer's body, once its X-Model-Version and X-Request-Id are on the response. */
-    private static <T> T withHeaders(ScoringExchange.Answer<T> answer, HttpServerResponse response) {
-        response.putHeader(ScoringExchange.MODEL_VERSION_HEADER, answer.modelVersion());
-        response.putHeader(ScoringExchange.REQUEST_ID_HEADER, answer.requestId());
-        return answer.body();
+    private static <T> T withHeaders(T body, String modelVersion, String requestId, HttpServerResponse response) {
+        response.putHeader(ScoringPipeline.MODEL_VERSION_HEADER, modelVersion);
+        response.putHeader(ScoringPipeline.REQUEST_ID_HEADER, requestId);
+        return body;
     }
 
-    private static ScoringExchange.Headers headers(String apiKey, String version, String requestId) {
-        return new ScoringExchange.Headers(Optional.ofNullable(apiKey), Optional.ofNullable(version),
+    private static ScoringPipeline.Request request(String apiKey, String version, String requestId) {
+        return new ScoringPipeline.Request(Optional.ofNullable(apiKey), Optional.ofNullable(version),
                 Optional.ofNullable(requestId));
     }
 }

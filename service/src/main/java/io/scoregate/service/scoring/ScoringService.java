@@ -19,7 +19,7 @@ import java.time.Duration;
  * asynchronous and raced against a non-blocking timer, so the lender gets the 504 promptly at the deadline.
  * A computation that overran the deadline by itself is still answered as TIMEOUT when it returns.
  * <p>
- * The deadline counts from the request's arrival at the server ({@link io.scoregate.service.rest.Arrival}), not
+ * The deadline counts from the request's arrival at the server ({@link Arrival}), not
  * from the moment scoring starts: a request that waited in the event loop's queue past the deadline is answered
  * 504 at once, without spending the CPU a saturated service lacks on an answer the lender no longer waits for.
  */

@@ -14,9 +14,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.scoregate.service.model.InputField;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
@@ -424,6 +426,23 @@ class ScoringResourceTest {
                 .body("paths.'/funding-approve'.post.responses.'504'.description", equalTo("Scoring deadline exceeded"))
                 .body("paths.'/risk-score'.post.responses.'400'.content.'application/problem+json'", notNullValue());
         given().when().get("/q/swagger-ui/").then().statusCode(is(200));
+    }
+
+    @Test
+    void shouldDocumentEveryInputRangeInTheOpenApiSchemaAsTheReaderEnforcesIt() throws Exception {
+        JsonNode properties = new ObjectMapper().readTree(given().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString()).at("/components/schemas/Application/properties");
+        for (InputField f : InputField.values()) {
+            if (f == InputField.SECTOR) {
+                continue;
+            }
+            JsonNode p = properties.get(f.jsonName());
+            assertThat(p).as("%s in the schema", f).isNotNull();
+            String lowKey = f.lowestIncluded() ? "minimum" : "exclusiveMinimum";
+            assertThat(p.path(lowKey).asDouble(Double.NaN)).as("%s %s", f, lowKey).isEqualTo(f.lowest());
+            assertThat(p.path("maximum").asDouble(Double.NaN)).as("%s maximum", f).isEqualTo(f.highest());
+        }
+        assertThat(properties.path("requestedAmountKes").has("minimum")).isFalse();
     }
 
     @Test

@@ -1,8 +1,11 @@
-package io.scoregate.service.rest;
+package io.scoregate.service.problem;
 
 import java.util.List;
 
-/** Ends a request with a problem answer; thrown at the HTTP edge only. */
+/**
+ * Ends a request with a problem answer: its type (and so its status), the detail the client reads, and the bad
+ * fields. Plain Java, so the scoring pipeline can end a request with it; rest/ turns it into the document.
+ */
 public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
@@ -22,7 +25,8 @@ public class ProblemException extends RuntimeException {
         return type;
     }
 
-    public Problem toProblem(String instance) {
-        return Problem.of(type, getMessage(), instance, errors);
+    /** The bad fields; empty when the problem is not about fields. */
+    public List<FieldError> errors() {
+        return errors;
     }
 }

@@ -1,4 +1,4 @@
-package io.scoregate.service.rest;
+package io.scoregate.service.problem;
 
 /** The problem types this service answers with (RFC 9457), each with its status and title. */
 public enum ProblemType {
@@ -21,7 +21,7 @@ public enum ProblemType {
     ADMIN_TOKEN_NOT_CONFIGURED(503, "Admin token not configured"),
     DEADLINE_EXCEEDED(504, "Scoring deadline exceeded");
 
-    static final String BASE = "https://scoregate.io/problems/";
+    public static final String BASE = "https://scoregate.io/problems/";
 
     private final int status;
     private final String title;

@@ -1,4 +1,4 @@
-package io.scoregate.service.rest;
+package io.scoregate.service.scoring;
 
 import io.scoregate.service.auth.LenderAuthenticator;
 import io.scoregate.service.config.HttpConfig;
@@ -8,16 +8,9 @@ import io.scoregate.service.model.LoanApplication;
 import io.scoregate.service.model.ModelScore;
 import io.scoregate.service.model.NonFiniteScoreException;
 import io.scoregate.service.model.ScoringModel;
-import io.scoregate.service.scoring.DeadlineExceededException;
-import io.scoregate.service.scoring.Endpoint;
-import io.scoregate.service.scoring.LenderPolicies;
-import io.scoregate.service.scoring.PinningNotAllowedException;
-import io.scoregate.service.scoring.RequestRecorder;
-import io.scoregate.service.scoring.ScoringFailedException;
-import io.scoregate.service.scoring.ScoringService;
-import io.scoregate.service.scoring.UnknownVersionException;
-import io.scoregate.service.scoring.VersionSelector;
-import io.scoregate.service.scoring.VersionUnavailableException;
+import io.scoregate.service.problem.FieldError;
+import io.scoregate.service.problem.ProblemException;
+import io.scoregate.service.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -27,17 +20,20 @@ import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
 /**
- * One scoring request from bytes to answer: size, API key, body, lender, version, score (under the
- * deadline), decision. Every way it can end is turned into a status and an {@link Outcome} here and recorded
- * once. A success is an {@link Answer}; every other ending is a {@link ProblemAnswer} failure, which
- * {@link ProblemMappers} writes as the problem document. Both carry the X-Model-Version and X-Request-Id values.
+ * One scoring request from bytes to result: size, API key, body, lender, version (pinned or routed), score
+ * (under the deadline), decision, record. Every way it can end is classified here, as an {@link Outcome} and a
+ * {@link ProblemType} (whose status the access log records), and recorded once. A success is a
+ * {@link ScoreResult} or a {@link DecisionResult}; every other ending is a {@link ProblemAnswer} failure, which
+ * rest/ writes as the problem document. Both carry the X-Model-Version and X-Request-Id values.
+ * <p>
+ * The common path (no drill) completes before it returns: an already-completed stage, no Mutiny {@code Uni}.
  */
 @ApplicationScoped
-public class ScoringExchange {
+public class ScoringPipeline {
 
     public static final String MODEL_VERSION_HEADER = "X-Model-Version";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
-    private static final Logger LOG = Logger.getLogger(ScoringExchange.class);
+    private static final Logger LOG = Logger.getLogger(ScoringPipeline.class);
 
     private final LenderAuthenticator auth;
     private final VersionSelector selector;
@@ -45,8 +41,12 @@ public class ScoringExchange {
     private final LenderPolicies policies;
     private final RequestRecorder recorder;
     private final long maxBodyBytes;
+    // built once: a per-request lambda capturing `this` would be one more allocation per request
+    private final BiFunction<Call, ModelScore, ScoreResult> toScoreResult = (call, score) -> new ScoreResult(
+            call.application.applicationId(), score, call.requestId);
+    private final BiFunction<Call, ModelScore, DecisionResult> toDecisionResult = this::decide;
 
-    public ScoringExchange(LenderAuthenticator auth, VersionSelector selector, ScoringService scoring,
+    public ScoringPipeline(LenderAuthenticator auth, VersionSelector selector, ScoringService scoring,
                            LenderPolicies policies, RequestRecorder recorder, HttpConfig http) {
         this.auth = auth;
         this.selector = selector;
@@ -56,36 +56,48 @@ public class ScoringExchange {
         this.maxBodyBytes = http.maxBody().asLongValue();
     }
 
-    /** The request headers the exchange reads; absent headers are empty. */
-    public record Headers(Optional<String> apiKey, Optional<String> pinnedVersion, Optional<String> requestId) {
+    /** What the request says besides its body; absent headers are empty. */
+    public record Request(Optional<String> apiKey, Optional<String> pinnedVersion, Optional<String> requestId) {
     }
 
-    /** A scored request: the response body and the values of the X-Model-Version and X-Request-Id headers. */
-    public record Answer<T>(T body, String modelVersion, String requestId) {
+    /** A scored request: the score (its version is the X-Model-Version value) and the request id. */
+    public record ScoreResult(String applicationId, ModelScore score, String requestId) {
+    }
+
+    /** A scored request with the lender's funding decision. */
+    public record DecisionResult(String applicationId, ModelScore score, FundingDecision decision, String requestId) {
     }
 
     /** POST /risk-score. */
-    public CompletionStage<Answer<RiskScoreResponse>> riskScore(byte[] body, Headers headers, Arrival arrival) {
-        return handle(Endpoint.RISK_SCORE, body, headers, arrival,
-                (application, score) -> RiskScoreResponse.of(application.applicationId(), score));
+    public CompletionStage<ScoreResult> riskScore(byte[] body, Request request, Arrival arrival) {
+        return run(Endpoint.RISK_SCORE, body, request, arrival, toScoreResult);
     }
 
     /** POST /funding-approve. */
-    public CompletionStage<Answer<FundingApprovalResponse>> fundingApprove(byte[] body, Headers headers,
-                                                                           Arrival arrival) {
-        return handle(Endpoint.FUNDING_APPROVE, body, headers, arrival,
-                (application, score) -> FundingApprovalResponse.of(application.applicationId(), score,
-                        policies.forLender(application.lenderId()).decide(score, application)));
+    public CompletionStage<DecisionResult> fundingApprove(byte[] body, Request request, Arrival arrival) {
+        return run(Endpoint.FUNDING_APPROVE, body, request, arrival, toDecisionResult);
     }
 
-    private <T> CompletionStage<Answer<T>> handle(Endpoint endpoint, byte[] body, Headers headers, Arrival arrival,
-                                                 BiFunction<LoanApplication, ModelScore, T> respond) {
-        Call call = new Call(endpoint, RequestIds.from(headers.requestId().orElse(null)), arrival);
+    /** The refusal of a body over {@code scoregate.http.max-body}; also used before the body is read. */
+    public static ProblemException tooLarge(long size, long max) {
+        return new ProblemException(ProblemType.BODY_TOO_LARGE, "the request body has " + size
+                + " bytes; at most " + max + " are accepted (scoregate.http.max-body)");
+    }
+
+    /** Records a request refused before it reached the pipeline (at the HTTP layer: declared size, stalled body). */
+    public void recordRefused(Endpoint endpoint, String requestId, Arrival arrival, ProblemType type) {
+        recorder.record(arrival.at(), requestId, "", endpoint, MetricNames.NO_VERSION, Outcome.REJECTED,
+                type.status(), arrival.elapsedNanos());
+    }
+
+    private <T> CompletionStage<T> run(Endpoint endpoint, byte[] body, Request request, Arrival arrival,
+                                       BiFunction<Call, ModelScore, T> result) {
+        Call call = new Call(endpoint, RequestIds.from(request.requestId().orElse(null)), arrival);
         try {
             if (body != null && body.length > maxBodyBytes) {
                 throw tooLarge(body.length, maxBodyBytes);
             }
-            Optional<String> keyLender = authenticate(headers.apiKey());
+            Optional<String> keyLender = authenticate(request.apiKey());
             keyLender.ifPresent(l -> call.lenderId = l);
             LoanApplication application = ApplicationReader.read(body);
             if (keyLender.isPresent() && !keyLender.get().equals(application.lenderId())) {
@@ -93,21 +105,28 @@ public class ScoringExchange {
                         + keyLender.get() + "', but the body names lender '" + application.lenderId() + "'",
                         List.of(FieldError.of("lenderId", "`lenderId` must be the lender the API key belongs to")));
             }
+            call.application = application;
             call.lenderId = application.lenderId();
-            ScoringModel model = selector.select(headers.pinnedVersion().filter(v -> !v.isBlank()),
+            ScoringModel model = selector.select(request.pinnedVersion().filter(v -> !v.isBlank()),
                     application.applicationId());
             call.version = model.version();
             ScoringService.Scored scored = scoring.score(model, application, arrival.nanos());
             if (scored instanceof ScoringService.Scored.Now now) {
-                return CompletableFuture.completedFuture(answer(call, respond.apply(application, now.score())));
+                return CompletableFuture.completedFuture(answer(call, result.apply(call, now.score())));
             }
             return ((ScoringService.Scored.Later) scored).score()
-                    .map(score -> answer(call, respond.apply(application, score)))
+                    .map(score -> answer(call, result.apply(call, score)))
                     .onFailure().transform(failure -> fail(call, failure))
                     .subscribeAsCompletionStage();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(fail(call, e));
         }
+    }
+
+    private DecisionResult decide(Call call, ModelScore score) {
+        LoanApplication application = call.application;
+        return new DecisionResult(application.applicationId(), score,
+                policies.forLender(application.lenderId()).decide(score, application), call.requestId);
     }
 
     private Optional<String> authenticate(Optional<String> apiKey) {
@@ -122,9 +141,9 @@ public class ScoringExchange {
         return lender;
     }
 
-    private <T> Answer<T> answer(Call call, T body) {
+    private <T> T answer(Call call, T result) {
         call.record(recorder, Outcome.OK, 200);
-        return new Answer<>(body, call.version, call.requestId);
+        return result;
     }
 
     private ProblemAnswer fail(Call call, Throwable failure) {
@@ -173,12 +192,7 @@ public class ScoringExchange {
             call.version = MetricNames.NO_VERSION;
         }
         call.record(recorder, outcome, problem.type().status());
-        return new ProblemAnswer(problem.toProblem(call.endpoint.path()), call.version, call.requestId);
-    }
-
-    static ProblemException tooLarge(long size, long max) {
-        return new ProblemException(ProblemType.BODY_TOO_LARGE, "the request body has " + size
-                + " bytes; at most " + max + " are accepted (scoregate.http.max-body)");
+        return new ProblemAnswer(problem, call.endpoint, call.version, call.requestId);
     }
 
     /** What is known about a request so far; filled in as it passes each step. */
@@ -188,6 +202,7 @@ public class ScoringExchange {
         final Arrival arrival;
         String lenderId = "";
         String version = MetricNames.NO_VERSION;
+        LoanApplication application;
 
         Call(Endpoint endpoint, String requestId, Arrival arrival) {
             this.endpoint = endpoint;

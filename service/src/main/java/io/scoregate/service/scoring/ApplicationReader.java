@@ -1,4 +1,4 @@
-package io.scoregate.service.rest;
+package io.scoregate.service.scoring;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -7,8 +7,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.scoregate.service.model.InputField;
 import io.scoregate.service.model.LoanApplication;
 import io.scoregate.service.model.Sector;
+import io.scoregate.service.problem.FieldError;
+import io.scoregate.service.problem.ProblemException;
+import io.scoregate.service.problem.ProblemType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,21 +21,27 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Reads and validates a scoring request body. Every field is checked and every problem collected, so one
  * answer names all bad fields. Every number is bounded: an amount of 1e308 KES is a client mistake, not a
  * score. Unknown fields are ignored, so lenders can send extra context without breaking.
+ * <p>
+ * The numeric fields, their names and their ranges are {@link InputField}'s (the model's numeric-safety proof
+ * starts from the same ranges, and rest/ApplicationRanges puts them into the OpenAPI schema); only the two ids
+ * are named here. It lives beside the pipeline because reading is one of its steps (after the API key, before the
+ * version): plain Jackson streaming into a {@link LoanApplication} and {@link FieldError}s, nothing HTTP.
  */
 public final class ApplicationReader {
 
-    static final double MAX_KES = 1e10;
+    private static final String APPLICATION_ID = "applicationId";
+    private static final String LENDER_ID = "lenderId";
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final List<String> FIELDS = List.of("applicationId", "lenderId", "sector", "businessAgeMonths",
-            "monthlyRevenueKes", "revenueVolatility", "mobileMoneyTxnsPerMonth", "existingDebtKes", "priorLoansRepaid",
-            "priorDefaults", "crbScore", "requestedAmountKes", "tenorMonths");
+    private static final List<String> FIELDS = Stream.concat(Stream.of(APPLICATION_ID, LENDER_ID),
+            Arrays.stream(InputField.values()).map(InputField::jsonName)).toList();
     private static final Map<String, Integer> FIELD_INDEX = IntStream.range(0, FIELDS.size()).boxed()
             .collect(Collectors.toUnmodifiableMap(FIELDS::get, i -> i));
     private static final String SECTORS = Arrays.stream(Sector.values()).map(Enum::name)
@@ -45,19 +55,19 @@ public final class ApplicationReader {
         Value[] values = parse(body);
         List<FieldError> errors = new ArrayList<>();
         Fields f = new Fields(values, errors);
-        String applicationId = f.id("applicationId", 128);
-        String lenderId = f.id("lenderId", 64);
-        Sector sector = f.sector("sector");
-        int businessAge = f.integer("businessAgeMonths", 0, 1200);
-        double revenue = f.number("monthlyRevenueKes", 0, MAX_KES, true);
-        double volatility = f.number("revenueVolatility", 0, 1, true);
-        int txns = f.integer("mobileMoneyTxnsPerMonth", 0, 10_000_000);
-        double debt = f.number("existingDebtKes", 0, MAX_KES, true);
-        int repaid = f.integer("priorLoansRepaid", 0, 10_000);
-        int defaults = f.integer("priorDefaults", 0, 10_000);
-        OptionalInt crb = f.optionalInteger("crbScore", 200, 900);
-        double requested = f.number("requestedAmountKes", 0, MAX_KES, false);
-        int tenor = f.integer("tenorMonths", 1, 60);
+        String applicationId = f.id(APPLICATION_ID, 128);
+        String lenderId = f.id(LENDER_ID, 64);
+        Sector sector = f.sector(InputField.SECTOR);
+        int businessAge = f.integer(InputField.BUSINESS_AGE_MONTHS);
+        double revenue = f.number(InputField.MONTHLY_REVENUE_KES);
+        double volatility = f.number(InputField.REVENUE_VOLATILITY);
+        int txns = f.integer(InputField.MOBILE_MONEY_TXNS_PER_MONTH);
+        double debt = f.number(InputField.EXISTING_DEBT_KES);
+        int repaid = f.integer(InputField.PRIOR_LOANS_REPAID);
+        int defaults = f.integer(InputField.PRIOR_DEFAULTS);
+        OptionalInt crb = f.optionalInteger(InputField.CRB_SCORE);
+        double requested = f.number(InputField.REQUESTED_AMOUNT_KES);
+        int tenor = f.integer(InputField.TENOR_MONTHS);
         if (!errors.isEmpty()) {
             String names = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
             throw new ProblemException(ProblemType.INVALID_REQUEST,
@@ -171,38 +181,42 @@ public final class ApplicationReader {
             return s;
         }
 
-        Sector sector(String name) {
+        Sector sector(InputField field) {
+            String name = field.jsonName();
             Value v = present(name);
             if (v == null) {
                 return Sector.OTHER;
             }
             if (!v.isText()) {
-                return bad(name, "`sector` must be one of " + SECTORS + ", but was " + kind(v), Sector.OTHER);
+                return bad(name, "`" + name + "` must be one of " + SECTORS + ", but was " + kind(v), Sector.OTHER);
             }
             try {
                 return Sector.valueOf(v.text());
             } catch (IllegalArgumentException e) {
-                return bad(name, "`sector` must be one of " + SECTORS + ", but was " + describe(v.text()),
+                return bad(name, "`" + name + "` must be one of " + SECTORS + ", but was " + describe(v.text()),
                         Sector.OTHER);
             }
         }
 
-        int integer(String name, int min, int max) {
-            Value v = present(name);
-            return v == null ? 0 : integerValue(name, v, min, max);
+        int integer(InputField field) {
+            Value v = present(field.jsonName());
+            return v == null ? 0 : integerValue(field, v);
         }
 
-        OptionalInt optionalInteger(String name, int min, int max) {
-            Value v = get(name);
+        OptionalInt optionalInteger(InputField field) {
+            Value v = get(field.jsonName());
             if (v == null || v.kind() == JsonNodeType.NULL) {
                 return OptionalInt.empty();
             }
             int before = errors.size();
-            int value = integerValue(name, v, min, max);
+            int value = integerValue(field, v);
             return errors.size() == before ? OptionalInt.of(value) : OptionalInt.empty();
         }
 
-        private int integerValue(String name, Value v, int min, int max) {
+        private int integerValue(InputField field, Value v) {
+            String name = field.jsonName();
+            long min = (long) field.lowest();
+            long max = (long) field.highest();
             if (!v.isNumber()) {
                 return bad(name, "`" + name + "` must be a whole number, but was " + kind(v), 0);
             }
@@ -217,8 +231,12 @@ public final class ApplicationReader {
             return (int) d;
         }
 
-        /** A number in [min, max], or (min, max] when {@code minInclusive} is false. */
-        double number(String name, double min, double max, boolean minInclusive) {
+        /** A number in [lowest, highest], or (lowest, highest] when the field's lowest is not included. */
+        double number(InputField field) {
+            String name = field.jsonName();
+            boolean minInclusive = field.lowestIncluded();
+            double min = field.lowest();
+            double max = field.highest();
             Value v = present(name);
             if (v == null) {
                 return 0;

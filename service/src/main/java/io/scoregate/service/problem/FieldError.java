@@ -1,4 +1,4 @@
-package io.scoregate.service.rest;
+package io.scoregate.service.problem;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
