@@ -3,6 +3,7 @@ package io.scoregate.service.accesslog;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.scoregate.service.config.AccessLogConfig;
+import io.scoregate.service.config.DataDir;
 import io.scoregate.service.metrics.AccessLogDropReason;
 import io.scoregate.service.metrics.ScoringMetrics;
 import jakarta.annotation.PreDestroy;
@@ -26,7 +27,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,13 +67,9 @@ public class AccessLogWriter {
     private volatile long dropped;
     private volatile Optional<String> failure = Optional.empty();
 
-    // scoregate.data-dir is shared with the routing side (its table lives there too), so it is read as a plain
-    // property here rather than claimed by a mapping of this side.
     @Inject
-    public AccessLogWriter(AccessLogConfig config,
-                           @ConfigProperty(name = "scoregate.data-dir", defaultValue = "./data") Path dataDir,
-                           ScoringMetrics metrics) {
-        this(config, dataDir, metrics, Clock.systemUTC());
+    public AccessLogWriter(AccessLogConfig config, DataDir dataDir, ScoringMetrics metrics, Clock clock) {
+        this(config, dataDir.path(), metrics, clock);
     }
 
     AccessLogWriter(AccessLogConfig config, Path dataDir, ScoringMetrics metrics, Clock clock) {

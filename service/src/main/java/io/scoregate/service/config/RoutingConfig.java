@@ -20,7 +20,7 @@ public interface RoutingConfig {
     @WithDefault("5s")
     Duration refreshInterval();
 
-    /** {@code scoregate.routing.redis.key-prefix}: keys and channel names in Redis start with this. */
+    /** {@code scoregate.routing.redis-key-prefix}: keys and channel names in Redis start with this. */
     @WithDefault("scoregate:routing")
     String redisKeyPrefix();
 

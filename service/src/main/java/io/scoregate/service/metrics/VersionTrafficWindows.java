@@ -23,8 +23,8 @@ public class VersionTrafficWindows implements RecentTraffic, TrafficTotals {
     private final ConcurrentMap<String, SlidingTimeWindow> windows = new ConcurrentHashMap<>();
 
     @Inject
-    public VersionTrafficWindows(TrafficWindowConfig config) {
-        this(Clock.systemUTC(), config.length(), config.resolution());
+    public VersionTrafficWindows(TrafficWindowConfig config, Clock clock) {
+        this(clock, config.length(), config.resolution());
     }
 
     /** For tests: a clock they can move. */

@@ -32,10 +32,10 @@ public class RollbackGuard {
     private final RolloutNotifier notifier;
 
     public RollbackGuard(RolloutGuardConfig config, RoutingService routing, TrafficTotals traffic,
-                         RoutingMetrics metrics, RolloutNotifier notifier) {
+                         RoutingMetrics metrics, RolloutNotifier notifier, Clock clock) {
         this.config = config;
         this.thresholds = GuardThresholds.from(config);
-        this.policy = new RollbackPolicy(thresholds, Clock.systemUTC());
+        this.policy = new RollbackPolicy(thresholds, clock);
         this.routing = routing;
         this.traffic = traffic;
         this.metrics = metrics;

@@ -35,16 +35,17 @@ public class RoutingService implements TrafficRouter {
     private final RoutingConfig config;
     private final Event<RoutingApplied> applied;
     private final String instanceId;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final AtomicReference<RoutingTable> current;
     private final AtomicReference<StoreStatus> status;
     /** Set by any outage; the next successful re-read then opens a fresh push subscription. */
     private final AtomicBoolean resubscribe = new AtomicBoolean(false);
 
     @Inject
-    public RoutingService(RoutingStore store, RoutingConfig config, Event<RoutingApplied> applied,
+    public RoutingService(RoutingStore store, RoutingConfig config, Event<RoutingApplied> applied, Clock clock,
                           @ConfigProperty(name = "scoregate.instance-id") Optional<String> instanceId) {
         this.store = store;
+        this.clock = clock;
         this.config = config;
         this.applied = applied;
         this.instanceId = InstanceId.resolve(instanceId);
@@ -92,7 +93,8 @@ public class RoutingService implements TrafficRouter {
     }
 
     /** The periodic safety net: re-read the store, seed it if it lost the table, re-subscribe after an outage. */
-    @Scheduled(every = "${scoregate.routing.refresh-interval:5s}", delayed = "${scoregate.routing.refresh-interval:5s}",
+    // no default in the expression: RoutingConfig's @WithDefault is the one source, and SmallRye Config resolves it
+    @Scheduled(every = "${scoregate.routing.refresh-interval}", delayed = "${scoregate.routing.refresh-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {

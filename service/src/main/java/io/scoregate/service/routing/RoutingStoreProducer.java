@@ -1,15 +1,14 @@
 package io.scoregate.service.routing;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.scoregate.service.config.DataDir;
 import io.scoregate.service.config.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 import java.time.Clock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one place that knows which store backs routing. The Redis data source is looked up only when
@@ -20,12 +19,10 @@ public class RoutingStoreProducer {
 
     @Produces
     @Singleton
-    RoutingStore routingStore(RoutingConfig config,
-                              @ConfigProperty(name = "scoregate.data-dir", defaultValue = "./data") Path dataDir,
-                              Instance<RedisDataSource> redis) {
+    RoutingStore routingStore(RoutingConfig config, DataDir dataDir, Clock clock, Instance<RedisDataSource> redis) {
         return switch (config.store()) {
-            case FILE -> new FileRoutingStore(dataDir, Clock.systemUTC());
-            case REDIS -> new RedisRoutingStore(redis.get(), config.redisKeyPrefix(), Clock.systemUTC());
+            case FILE -> new FileRoutingStore(dataDir.path(), clock);
+            case REDIS -> new RedisRoutingStore(redis.get(), config.redisKeyPrefix(), clock);
         };
     }
 
