@@ -3,6 +3,7 @@ package io.scoregate.gate.accesslog;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.scoregate.contract.AccessLogFields;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,19 +75,19 @@ public final class AccessLogReader {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
                 switch (name) {
-                    case "timestamp" -> timestamp = text(p, v, name);
-                    case "requestId" -> requestId = text(p, v, name);
-                    case "lenderId" -> lenderId = text(p, v, name);
-                    case "endpoint" -> endpoint = text(p, v, name);
-                    case "modelVersion" -> modelVersion = text(p, v, name);
-                    case "status" -> status = text(p, v, name);
-                    case "latencyMs" -> {
+                    case AccessLogFields.TIMESTAMP -> timestamp = text(p, v, name);
+                    case AccessLogFields.REQUEST_ID -> requestId = text(p, v, name);
+                    case AccessLogFields.LENDER_ID -> lenderId = text(p, v, name);
+                    case AccessLogFields.ENDPOINT -> endpoint = text(p, v, name);
+                    case AccessLogFields.MODEL_VERSION -> modelVersion = text(p, v, name);
+                    case AccessLogFields.STATUS -> status = text(p, v, name);
+                    case AccessLogFields.LATENCY_MS -> {
                         if (!v.isNumeric()) {
                             throw new MalformedLineException("latencyMs is not a number");
                         }
                         latencyMs = p.getDoubleValue();
                     }
-                    case "httpStatus" -> {
+                    case AccessLogFields.HTTP_STATUS -> {
                         if (v != JsonToken.VALUE_NUMBER_INT) {
                             throw new MalformedLineException("httpStatus is not an integer");
                         }
@@ -113,10 +114,10 @@ public final class AccessLogReader {
         } catch (IOException e) {
             throw new MalformedLineException("not valid JSON");
         }
-        require(timestamp, "timestamp");
-        require(modelVersion, "modelVersion");
-        require(latencyMs, "latencyMs");
-        require(status, "status");
+        require(timestamp, AccessLogFields.TIMESTAMP);
+        require(modelVersion, AccessLogFields.MODEL_VERSION);
+        require(latencyMs, AccessLogFields.LATENCY_MS);
+        require(status, AccessLogFields.STATUS);
         if (!Double.isFinite(latencyMs) || latencyMs < 0) {
             throw new MalformedLineException("latencyMs must be a finite number >= 0, but was " + latencyMs);
         }

@@ -2,6 +2,7 @@ package io.scoregate.gate.accesslog;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.scoregate.contract.AccessLogFields;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,14 +28,14 @@ public final class AccessLogWriter implements Closeable {
     public void write(AccessLogRecord r) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(new NonClosingWriter(out))) {
             g.writeStartObject();
-            g.writeStringField("timestamp", r.timestamp().toString());
-            g.writeStringField("requestId", r.requestId());
-            g.writeStringField("lenderId", r.lenderId());
-            g.writeStringField("endpoint", r.endpoint());
-            g.writeStringField("modelVersion", r.modelVersion());
-            g.writeNumberField("latencyMs", Math.round(r.latencyMs() * 1000.0) / 1000.0);
-            g.writeStringField("status", r.status().name());
-            g.writeNumberField("httpStatus", r.httpStatus());
+            g.writeStringField(AccessLogFields.TIMESTAMP, r.timestamp().toString());
+            g.writeStringField(AccessLogFields.REQUEST_ID, r.requestId());
+            g.writeStringField(AccessLogFields.LENDER_ID, r.lenderId());
+            g.writeStringField(AccessLogFields.ENDPOINT, r.endpoint());
+            g.writeStringField(AccessLogFields.MODEL_VERSION, r.modelVersion());
+            g.writeNumberField(AccessLogFields.LATENCY_MS, Math.round(r.latencyMs() * 1000.0) / 1000.0);
+            g.writeStringField(AccessLogFields.STATUS, r.status().name());
+            g.writeNumberField(AccessLogFields.HTTP_STATUS, r.httpStatus());
             for (var e : r.extra().entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());
             }

@@ -1,5 +1,6 @@
 package io.scoregate.gate.accesslog;
 
+import io.scoregate.contract.AccessLogFields;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -168,8 +169,9 @@ final class FlatLineParser {
     private static final int F_STATUS = 7;
     private static final int F_HTTP_STATUS = 8;
     private static final byte[][] NAMES = {
-            null, bytes("timestamp"), bytes("requestId"), bytes("lenderId"), bytes("endpoint"),
-            bytes("modelVersion"), bytes("latencyMs"), bytes("status"), bytes("httpStatus")};
+            null, bytes(AccessLogFields.TIMESTAMP), bytes(AccessLogFields.REQUEST_ID), bytes(AccessLogFields.LENDER_ID),
+            bytes(AccessLogFields.ENDPOINT), bytes(AccessLogFields.MODEL_VERSION), bytes(AccessLogFields.LATENCY_MS),
+            bytes(AccessLogFields.STATUS), bytes(AccessLogFields.HTTP_STATUS)};
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);

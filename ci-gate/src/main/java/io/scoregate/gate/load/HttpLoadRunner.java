@@ -1,5 +1,6 @@
 package io.scoregate.gate.load;
 
+import io.scoregate.contract.Headers;
 import io.scoregate.gate.accesslog.AccessLogRecord;
 import io.scoregate.gate.accesslog.AccessLogWriter;
 import io.scoregate.gate.accesslog.RequestStatus;
@@ -301,7 +302,7 @@ public final class HttpLoadRunner implements LoadRunner {
                         .header("Content-Type", "application/json")
                         .header("Accept", "application/json")
                         .header(ResponseClassifier.VERSION_HEADER, slot.version())
-                        .header("X-Request-Id", requestId)
+                        .header(Headers.REQUEST_ID, requestId)
                         .POST(HttpRequest.BodyPublishers.ofString(body.json()))
                         .build();
                 waitUntil(intendedNs);

@@ -1,5 +1,6 @@
 package io.scoregate.gate.load;
 
+import io.scoregate.contract.Headers;
 import io.scoregate.gate.accesslog.RequestStatus;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public final class ResponseClassifier {
 
-    public static final String VERSION_HEADER = "X-Model-Version";
+    public static final String VERSION_HEADER = Headers.MODEL_VERSION;
 
     private ResponseClassifier() {
     }

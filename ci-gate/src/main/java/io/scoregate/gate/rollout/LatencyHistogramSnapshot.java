@@ -1,5 +1,6 @@
 package io.scoregate.gate.rollout;
 
+import io.scoregate.contract.MetricNames;
 import io.scoregate.gate.accesslog.AccessLogRecord;
 import io.scoregate.gate.accesslog.RequestStatus;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
 public final class LatencyHistogramSnapshot {
 
     /** The bucket series of the service's request timer (see the service's metrics package). */
-    public static final String BUCKET_METRIC = "scoregate_request_duration_seconds_bucket";
+    public static final String BUCKET_METRIC = MetricNames.PROMETHEUS_REQUEST_DURATION_BUCKET;
 
     private record Key(String version, String outcome) {
     }
@@ -45,7 +46,7 @@ public final class LatencyHistogramSnapshot {
                 continue;
             }
             double le = parseLe(s.label("le"));
-            var key = new Key(s.label("model_version"), s.label("outcome"));
+            var key = new Key(s.label(MetricNames.TAG_MODEL_VERSION), s.label(MetricNames.TAG_OUTCOME));
             cumulative.computeIfAbsent(key, k -> new TreeMap<>()).merge(le, s.value(), Double::sum);
         }
         return new LatencyHistogramSnapshot(cumulative);

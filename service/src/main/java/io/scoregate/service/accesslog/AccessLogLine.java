@@ -1,12 +1,12 @@
 package io.scoregate.service.accesslog;
 
-import io.scoregate.service.metrics.Outcome;
+import io.scoregate.contract.AccessLogFields;
+import io.scoregate.contract.Outcome;
 import java.time.Instant;
 
 /**
- * One scoring request as the access log records it. The JSON form has exactly the fields timestamp,
- * requestId, lenderId, endpoint, modelVersion, latencyMs, status and httpStatus (the contract with the
- * gate's io.scoregate.gate.accesslog.AccessLogReader).
+ * One scoring request as the access log records it. The JSON form has exactly the fields of
+ * {@link AccessLogFields}, in their order: the contract module's, which the gate's readers use too.
  */
 public record AccessLogLine(Instant timestamp, String requestId, String lenderId, String endpoint,
                             String modelVersion, double latencyMs, Outcome status, int httpStatus) {
@@ -14,19 +14,20 @@ public record AccessLogLine(Instant timestamp, String requestId, String lenderId
     /** The JSON line, without the newline. Hand-written: it runs for every request and needs no reflection. */
     public String toJson() {
         StringBuilder sb = new StringBuilder(200);
-        sb.append("{\"timestamp\":\"");
+        // each literal below is a compile-time constant: naming the fields costs nothing per line
+        sb.append("{\"" + AccessLogFields.TIMESTAMP + "\":\"");
         IsoMillis.append(sb, timestamp);
-        sb.append("\",\"requestId\":");
+        sb.append("\",\"" + AccessLogFields.REQUEST_ID + "\":");
         JsonText.append(sb, requestId);
-        sb.append(",\"lenderId\":");
+        sb.append(",\"" + AccessLogFields.LENDER_ID + "\":");
         JsonText.append(sb, lenderId);
-        sb.append(",\"endpoint\":");
+        sb.append(",\"" + AccessLogFields.ENDPOINT + "\":");
         JsonText.append(sb, endpoint);
-        sb.append(",\"modelVersion\":");
+        sb.append(",\"" + AccessLogFields.MODEL_VERSION + "\":");
         JsonText.append(sb, modelVersion);
-        sb.append(",\"latencyMs\":").append(Math.round(latencyMs * 1000.0) / 1000.0);
-        sb.append(",\"status\":\"").append(status.name());
-        sb.append("\",\"httpStatus\":").append(httpStatus).append('}');
+        sb.append(",\"" + AccessLogFields.LATENCY_MS + "\":").append(Math.round(latencyMs * 1000.0) / 1000.0);
+        sb.append(",\"" + AccessLogFields.STATUS + "\":\"").append(status.name());
+        sb.append("\",\"" + AccessLogFields.HTTP_STATUS + "\":").append(httpStatus).append('}');
         return sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.scoregate.service.metrics;
 
+import io.scoregate.contract.Outcome;
 import io.scoregate.evidence.ArmBatch;
 import io.scoregate.evidence.LatencyBuckets;
 

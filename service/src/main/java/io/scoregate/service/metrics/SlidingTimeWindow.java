@@ -1,5 +1,6 @@
 package io.scoregate.service.metrics;
 
+import io.scoregate.contract.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 

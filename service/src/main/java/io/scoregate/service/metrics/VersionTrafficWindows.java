@@ -1,5 +1,6 @@
 package io.scoregate.service.metrics;
 
+import io.scoregate.contract.Outcome;
 import io.scoregate.service.config.TrafficWindowConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

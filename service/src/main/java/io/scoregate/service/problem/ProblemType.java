@@ -1,5 +1,7 @@
 package io.scoregate.service.problem;
 
+import io.scoregate.contract.ProblemTypes;
+
 /** The problem types this service answers with (RFC 9457), each with its status and title. */
 public enum ProblemType {
     MALFORMED_JSON(400, "Malformed JSON"),
@@ -21,7 +23,6 @@ public enum ProblemType {
     ADMIN_TOKEN_NOT_CONFIGURED(503, "Admin token not configured"),
     DEADLINE_EXCEEDED(504, "Scoring deadline exceeded");
 
-    public static final String BASE = "https://scoregate.io/problems/";
 
     private final int status;
     private final String title;
@@ -30,7 +31,7 @@ public enum ProblemType {
     ProblemType(int status, String title) {
         this.status = status;
         this.title = title;
-        this.uri = BASE + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        this.uri = ProblemTypes.uri(name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
     public int status() {

@@ -1,6 +1,6 @@
 package io.scoregate.service.rest;
 
-import io.scoregate.service.problem.ProblemType;
+import io.scoregate.contract.ProblemTypes;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ final class AdminRoutingProblem {
     static Response of(Response.Status status, String slug, String title, String detail, String instance,
                        List<String> errors, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ProblemType.BASE + slug);
+        body.put("type", ProblemTypes.uri(slug));
         body.put("title", title);
         body.put("status", status.getStatusCode());
         body.put("detail", detail);

@@ -1,6 +1,6 @@
 package io.scoregate.service.rest;
 
-import io.scoregate.service.model.Sector;
+import io.scoregate.contract.Sector;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

@@ -1,10 +1,10 @@
 package io.scoregate.service.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.scoregate.contract.Headers;
 import io.scoregate.service.problem.ProblemException;
 import io.scoregate.service.problem.ProblemType;
 import io.scoregate.service.scoring.ProblemAnswer;
-import io.scoregate.service.scoring.ScoringPipeline;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,8 +24,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mapAnswer(ProblemAnswer answer) {
         return Problem.of(answer.problem(), answer.endpoint().path()).response()
-                .header(ScoringPipeline.MODEL_VERSION_HEADER, answer.modelVersion())
-                .header(ScoringPipeline.REQUEST_ID_HEADER, answer.requestId()).build();
+                .header(Headers.MODEL_VERSION, answer.modelVersion())
+                .header(Headers.REQUEST_ID, answer.requestId()).build();
     }
 
     @ServerExceptionMapper

@@ -2,12 +2,13 @@ package io.scoregate.service.rest;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.scoregate.contract.Endpoint;
+import io.scoregate.contract.Headers;
+import io.scoregate.contract.MetricNames;
 import io.scoregate.service.config.HttpConfig;
-import io.scoregate.service.metrics.MetricNames;
 import io.scoregate.service.problem.ProblemException;
 import io.scoregate.service.problem.ProblemType;
 import io.scoregate.service.scoring.Arrival;
-import io.scoregate.service.scoring.Endpoint;
 import io.scoregate.service.scoring.RequestIds;
 import io.scoregate.service.scoring.ScoringPipeline;
 import io.vertx.core.Vertx;
@@ -91,7 +92,7 @@ public class RequestBodyGuard {
         }
         HttpServerRequest request = ctx.request();
         String path = request.path();
-        String requestId = RequestIds.from(request.getHeader(ScoringPipeline.REQUEST_ID_HEADER));
+        String requestId = RequestIds.from(request.getHeader(Headers.REQUEST_ID));
         if (request.method() == HttpMethod.POST) {
             Arrays.stream(Endpoint.values()).filter(e -> e.path().equals(path)).findFirst().ifPresent(e ->
                     pipeline.recordRefused(e, requestId, received, problem.type()));
@@ -102,8 +103,8 @@ public class RequestBodyGuard {
         }
         response.setStatusCode(problem.type().status())
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(ScoringPipeline.MODEL_VERSION_HEADER, MetricNames.NO_VERSION)
-                .putHeader(ScoringPipeline.REQUEST_ID_HEADER, requestId)
+                .putHeader(Headers.MODEL_VERSION, MetricNames.NO_VERSION)
+                .putHeader(Headers.REQUEST_ID, requestId)
                 .putHeader(HttpHeaderNames.CONNECTION, "close")
                 .end(Problem.of(problem, path).toJson());
         closeAfterDrain(ctx);

@@ -1,5 +1,6 @@
 package io.scoregate.service.rest;
 
+import io.scoregate.contract.Headers;
 import io.scoregate.service.scoring.ScoringPipeline;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -56,9 +57,9 @@ public class ScoringResource {
     @APIResponse(responseCode = "200", description = "Scored",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RiskScoreResponse.class)))
     public CompletionStage<RiskScoreResponse> riskScore(byte[] body,
-                                                        @Parameter(description = "Lender API key") @RestHeader("X-Api-Key") String apiKey,
-                                                        @Parameter(description = "Pin a model version, e.g. v1.2") @RestHeader("X-Model-Version") String version,
-                                                        @RestHeader("X-Request-Id") String requestId,
+                                                        @Parameter(description = "Lender API key") @RestHeader(Headers.API_KEY) String apiKey,
+                                                        @Parameter(description = "Pin a model version, e.g. v1.2") @RestHeader(Headers.MODEL_VERSION) String version,
+                                                        @RestHeader(Headers.REQUEST_ID) String requestId,
                                                         @Context RoutingContext ctx) {
         return pipeline.riskScore(body, request(apiKey, version, requestId), ArrivalStamp.of(ctx))
                 .thenApply(r -> withHeaders(RiskScoreResponse.of(r.applicationId(), r.score()), r.score().modelVersion(),
@@ -72,9 +73,9 @@ public class ScoringResource {
             schema = @Schema(implementation = ApplicationSchema.class)))
     @APIResponse(responseCode = "200", description = "Decided",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FundingApprovalResponse.class)))
-    public CompletionStage<FundingApprovalResponse> fundingApprove(byte[] body, @RestHeader("X-Api-Key") String apiKey,
-                                                                   @RestHeader("X-Model-Version") String version,
-                                                                   @RestHeader("X-Request-Id") String requestId,
+    public CompletionStage<FundingApprovalResponse> fundingApprove(byte[] body, @RestHeader(Headers.API_KEY) String apiKey,
+                                                                   @RestHeader(Headers.MODEL_VERSION) String version,
+                                                                   @RestHeader(Headers.REQUEST_ID) String requestId,
                                                                    @Context RoutingContext ctx) {
         return pipeline.fundingApprove(body, request(apiKey, version, requestId), ArrivalStamp.of(ctx))
                 .thenApply(r -> withHeaders(FundingApprovalResponse.of(r.applicationId(), r.score(), r.decision()),
@@ -83,8 +84,8 @@ public class ScoringResource {
 
     /** The answer's body, once its X-Model-Version and X-Request-Id are on the response. */
     private static <T> T withHeaders(T body, String modelVersion, String requestId, HttpServerResponse response) {
-        response.putHeader(ScoringPipeline.MODEL_VERSION_HEADER, modelVersion);
-        response.putHeader(ScoringPipeline.REQUEST_ID_HEADER, requestId);
+        response.putHeader(Headers.MODEL_VERSION, modelVersion);
+        response.putHeader(Headers.REQUEST_ID, requestId);
         return body;
     }
 

@@ -1,5 +1,6 @@
 package io.scoregate.service.rollout;
 
+import io.scoregate.contract.Outcome;
 import io.scoregate.evidence.RuleEvidence;
 import java.util.List;
 import java.util.Optional;

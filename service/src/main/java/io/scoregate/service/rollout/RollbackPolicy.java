@@ -1,5 +1,6 @@
 package io.scoregate.service.rollout;
 
+import io.scoregate.contract.Outcome;
 import io.scoregate.evidence.RuleEvidence;
 import io.scoregate.evidence.SequentialMonitor;
 import io.scoregate.service.metrics.TrafficTotals;

@@ -1,5 +1,6 @@
 package io.scoregate.service.scoring;
 
+import io.scoregate.contract.Endpoint;
 import io.scoregate.service.problem.ProblemException;
 
 /**

@@ -1,8 +1,9 @@
 package io.scoregate.service.scoring;
 
+import io.scoregate.contract.Endpoint;
+import io.scoregate.contract.Outcome;
 import io.scoregate.service.accesslog.AccessLogLine;
 import io.scoregate.service.accesslog.AccessLogWriter;
-import io.scoregate.service.metrics.Outcome;
 import io.scoregate.service.metrics.ScoringMetrics;
 import io.scoregate.service.metrics.VersionTrafficWindows;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,11 @@
 package io.scoregate.service.scoring;
 
+import io.scoregate.contract.Endpoint;
+import io.scoregate.contract.Headers;
+import io.scoregate.contract.MetricNames;
+import io.scoregate.contract.Outcome;
 import io.scoregate.service.auth.LenderAuthenticator;
 import io.scoregate.service.config.HttpConfig;
-import io.scoregate.service.metrics.MetricNames;
-import io.scoregate.service.metrics.Outcome;
 import io.scoregate.service.model.LoanApplication;
 import io.scoregate.service.model.ModelScore;
 import io.scoregate.service.model.NonFiniteScoreException;
@@ -31,8 +33,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ScoringPipeline {
 
-    public static final String MODEL_VERSION_HEADER = "X-Model-Version";
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Logger LOG = Logger.getLogger(ScoringPipeline.class);
 
     private final LenderAuthenticator auth;
@@ -154,7 +154,7 @@ public class ScoringPipeline {
             outcome = p.type().status() >= 500 ? Outcome.ERROR : Outcome.REJECTED;
         } else if (failure instanceof UnknownVersionException u) {
             problem = new ProblemException(ProblemType.UNKNOWN_MODEL_VERSION, u.getMessage(),
-                    List.of(new FieldError(MODEL_VERSION_HEADER, "header:" + MODEL_VERSION_HEADER,
+                    List.of(new FieldError(Headers.MODEL_VERSION, "header:" + Headers.MODEL_VERSION,
                             "must be one of the loaded versions: " + String.join(", ", u.loaded()))));
             outcome = Outcome.REJECTED;
         } else if (failure instanceof PinningNotAllowedException) {

@@ -2,7 +2,7 @@ package io.scoregate.service.accesslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoregate.service.metrics.Outcome;
+import io.scoregate.contract.Outcome;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

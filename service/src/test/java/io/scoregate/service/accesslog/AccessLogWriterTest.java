@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scoregate.contract.Outcome;
 import io.scoregate.service.config.AccessLogConfig;
-import io.scoregate.service.metrics.Outcome;
 import io.scoregate.service.metrics.ScoringMetrics;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.scoregate.service.metrics;
 
+import io.scoregate.contract.Outcome;
 import io.scoregate.service.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

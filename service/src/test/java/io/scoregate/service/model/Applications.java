@@ -1,5 +1,6 @@
 package io.scoregate.service.model;
 
+import io.scoregate.contract.Sector;
 import java.util.OptionalInt;
 
 /** Applications for model tests. */

@@ -2,6 +2,7 @@ package io.scoregate.service.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scoregate.contract.Sector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package io.scoregate.service.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.scoregate.contract.Sector;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.OptionalInt;

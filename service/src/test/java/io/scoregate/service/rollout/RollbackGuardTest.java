@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.scoregate.service.metrics.Outcome;
+import io.scoregate.contract.Outcome;
 import io.scoregate.service.metrics.VersionTrafficWindows;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.scoregate.service.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoregate.service.metrics.Outcome;
+import io.scoregate.contract.Outcome;
 import io.scoregate.service.metrics.VersionTrafficWindows;
 import io.scoregate.service.routing.RoutingTable;
 import io.scoregate.service.testing.MutableClock;

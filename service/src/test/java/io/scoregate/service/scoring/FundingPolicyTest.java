@@ -3,11 +3,11 @@ package io.scoregate.service.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scoregate.contract.Sector;
 import io.scoregate.service.model.LoanApplication;
 import io.scoregate.service.model.ModelScore;
 import io.scoregate.service.model.NonFiniteScoreException;
 import io.scoregate.service.model.RiskBand;
-import io.scoregate.service.model.Sector;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

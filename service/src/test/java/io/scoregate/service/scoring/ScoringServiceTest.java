@@ -3,6 +3,7 @@ package io.scoregate.service.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scoregate.contract.Sector;
 import io.scoregate.service.config.ScoringConfig;
 import io.scoregate.service.drill.DrillPlan;
 import io.scoregate.service.drill.FaultInjector;
@@ -14,7 +15,6 @@ import io.scoregate.service.model.LoanApplication;
 import io.scoregate.service.model.ModelFamily;
 import io.scoregate.service.model.NonFiniteScoreException;
 import io.scoregate.service.model.ScoringModel;
-import io.scoregate.service.model.Sector;
 import io.scoregate.service.model.Transform;
 import java.time.Duration;
 import java.util.List;

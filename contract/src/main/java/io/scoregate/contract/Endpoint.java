@@ -1,4 +1,4 @@
-package io.scoregate.service.scoring;
+package io.scoregate.contract;
 
 /** The scoring endpoints, by the path that is also their metric tag and access-log value. */
 public enum Endpoint {
