@@ -14,7 +14,7 @@ final class DurationText {
     }
 
     /** A comma-separated list, e.g. {@code 10m,10m,15m}. */
-    static java.util.List<Duration> parseList(String option, String text) throws InvalidInputException {
+    static java.util.List<Duration> parseList(String option, String text) throws ExitException {
         java.util.List<Duration> out = new java.util.ArrayList<>();
         for (String part : text.split(",")) {
             out.add(parse(option, part));
@@ -22,7 +22,7 @@ final class DurationText {
         return out;
     }
 
-    static Duration parse(String option, String text) throws InvalidInputException {
+    static Duration parse(String option, String text) throws ExitException {
         String t = text.trim().toLowerCase(Locale.ROOT);
         var m = SIMPLE.matcher(t);
         if (m.matches()) {
@@ -37,7 +37,7 @@ final class DurationText {
         try {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("`" + option + "` must be a duration such as 500ms, 90s, 2m or PT2M, but was " + text);
+            throw ExitException.invalidInput("`" + option + "` must be a duration such as 500ms, 90s, 2m or PT2M, but was " + text);
         }
     }
 }

@@ -49,30 +49,30 @@ public final class FleetAccess {
             description = "Where the reports are written (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
-    List<URI> targets() throws InvalidInputException {
+    List<URI> targets() throws ExitException {
         return TargetList.parse(targets);
     }
 
-    Duration propagationTimeout() throws InvalidInputException {
+    Duration propagationTimeout() throws ExitException {
         return DurationText.parse("--propagation-timeout", propagationTimeout);
     }
 
     /** The admin API client, or exit 4 when no token is to be had. */
-    RoutingAdmin admin(Map<String, String> env, String actor) throws InvalidInputException {
+    RoutingAdmin admin(Map<String, String> env, String actor) throws ExitException {
         Optional<String> token = token(env);
         if (token.isEmpty()) {
-            throw new InvalidInputException("no admin token: set " + TOKEN_ENV + " or --admin-token-file");
+            throw ExitException.invalidInput("no admin token: set " + TOKEN_ENV + " or --admin-token-file");
         }
         return new HttpRoutingAdmin(token, actor, ADMIN_CALL_TIMEOUT);
     }
 
-    Notifier notifier(Map<String, String> env, Pacer pacer) throws InvalidInputException {
+    Notifier notifier(Map<String, String> env, Pacer pacer) throws ExitException {
         Optional<String> url = webhook.or(() -> Optional.ofNullable(env.get(WEBHOOK_ENV))).map(String::trim)
                 .filter(w -> !w.isEmpty());
         if (url.isEmpty()) {
             return Notifier.NONE;
         }
-        URI hook = HttpUrl.parse(url.get()).orElseThrow(() -> new InvalidInputException(
+        URI hook = HttpUrl.parse(url.get()).orElseThrow(() -> ExitException.invalidInput(
                 "`--webhook` (or " + WEBHOOK_ENV + ") must be one http(s) URL, but was '" + url.get() + "'"));
         return new WebhookNotifier(hook, 4, pacer);
     }
@@ -83,16 +83,16 @@ public final class FleetAccess {
             var written = new RolloutReportWriter(env).write(report, reportDir);
             out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         } catch (IOException e) {
-            err.println("ci-gate " + report.command() + ": reports could not be written to " + reportDir + ": "
+            GateErrors.print(err, "the " + report.command() + " reports could not be written to " + reportDir + ": "
                     + e.getMessage());
         }
     }
 
-    private Optional<String> token(Map<String, String> env) throws InvalidInputException {
+    private Optional<String> token(Map<String, String> env) throws ExitException {
         if (tokenFile.isPresent()) {
             String t = SmallInputFile.read("--admin-token-file", tokenFile.get(), SmallInputFile.TOKEN_CAP).trim();
             if (t.isEmpty()) {
-                throw new InvalidInputException("`--admin-token-file` " + tokenFile.get() + " is empty");
+                throw ExitException.invalidInput("`--admin-token-file` " + tokenFile.get() + " is empty");
             }
             return Optional.of(t);
         }

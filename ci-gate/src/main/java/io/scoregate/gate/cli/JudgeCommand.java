@@ -82,30 +82,25 @@ public final class JudgeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws ExitException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try {
-            Policy policy = options.loadPolicy();
-            var override = options.override();
-            Clock decisionClock = options.clock(clock);
-            if (baseline.isBlank() || candidate.isBlank()) {
-                throw new InvalidInputException("`--baseline` and `--candidate` must name versions, but one was blank.");
-            }
-            var arms = new ArmRecorder(baseline, candidate, SequentialEvidence.limitsOf(policy));
-            var summary = read(arms);
-            var judgement = evidence == EvidenceMode.SEQUENTIAL
-                    ? SequentialJudge.standard().judge(arms.baseline(), arms.candidate(), policy, arms.sequential())
-                    : Judge.standard().judge(arms.baseline(), arms.candidate(), policy, Optional.of(arms.sequential()));
-            // the freeze is checked now, when the decision is made, not when the pipeline started
-            var window = new FreezeCalendar(policy.freeze()).check(decisionClock, override);
-            return Decision.finish(baseline, candidate, window, Optional.of(judgement),
-                    new Decision.Evidence(log.toString(), summary.malformed(), summary.malformedExamples(),
-                            arms.otherVersions(), Optional.empty()), reportDir, writers, out, err);
-        } catch (InvalidInputException e) {
-            err.println("ci-gate: " + e.getMessage());
-            return ExitCode.INVALID_INPUT.code();
+        Policy policy = options.loadPolicy();
+        var override = options.override();
+        Clock decisionClock = options.clock(clock);
+        if (baseline.isBlank() || candidate.isBlank()) {
+            throw ExitException.invalidInput("`--baseline` and `--candidate` must name versions, but one was blank.");
         }
+        var arms = new ArmRecorder(baseline, candidate, SequentialEvidence.limitsOf(policy));
+        var summary = read(arms);
+        var judgement = evidence == EvidenceMode.SEQUENTIAL
+                ? SequentialJudge.standard().judge(arms.baseline(), arms.candidate(), policy, arms.sequential())
+                : Judge.standard().judge(arms.baseline(), arms.candidate(), policy, Optional.of(arms.sequential()));
+        // the freeze is checked now, when the decision is made, not when the pipeline started
+        var window = new FreezeCalendar(policy.freeze()).check(decisionClock, override);
+        return VerdictOutput.finish(baseline, candidate, window, Optional.of(judgement),
+                new VerdictOutput.Evidence(log.toString(), summary.malformed(), summary.malformedExamples(),
+                        arms.otherVersions(), Optional.empty()), reportDir, writers, out, err);
     }
 
     /**
@@ -114,25 +109,25 @@ public final class JudgeCommand implements Callable<Integer> {
      * lines than records, is exit 4; a few malformed lines (a torn last line) are counted and reported.
      */
     private io.scoregate.gate.accesslog.ReadSummary refuseGarbage(io.scoregate.gate.accesslog.ReadSummary summary)
-            throws InvalidInputException {
+            throws ExitException {
         if (summary.malformed() > summary.records()) {
             String example = summary.malformedExamples().isEmpty() ? "" : " (first: " + summary.malformedExamples().get(0) + ")";
-            throw new InvalidInputException("The access log " + log + " is not an access log: " + summary.malformed()
+            throw ExitException.invalidInput("The access log " + log + " is not an access log: " + summary.malformed()
                     + " of its " + (summary.malformed() + summary.records()) + " lines are malformed" + example + ".");
         }
         return summary;
     }
 
-    private io.scoregate.gate.accesslog.ReadSummary read(ArmRecorder arms) throws InvalidInputException {
+    private io.scoregate.gate.accesslog.ReadSummary read(ArmRecorder arms) throws ExitException {
         if (!Files.isRegularFile(log)) {
-            throw new InvalidInputException("The access log " + log + " does not exist or is not a file.");
+            throw ExitException.invalidInput("The access log " + log + " does not exist or is not a file.");
         }
         try {
             return refuseGarbage(AccessLogReader.read(log, arms));
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("The access log " + log + " does not exist.");
+            throw ExitException.invalidInput("The access log " + log + " does not exist.");
         } catch (IOException e) {
-            throw new InvalidInputException("The access log " + log + " cannot be read: " + e.getMessage());
+            throw ExitException.invalidInput("The access log " + log + " cannot be read: " + e.getMessage());
         }
     }
 }

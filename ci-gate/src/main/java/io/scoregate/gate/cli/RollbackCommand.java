@@ -70,37 +70,28 @@ public final class RollbackCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws ExitException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RollbackProcedure.Plan plan;
-        Policy policy;
-        Clock clock;
-        RoutingAdmin admin;
-        Notifier notifier;
-        try {
-            policy = decision.loadPolicy();
-            clock = decision.runningClock(Clock.systemUTC());
-            Duration watchFor = watch.trim().equals("0") ? Duration.ZERO : DurationText.parse("--watch", watch);
-            if (watchRequests < 1 || watchRequests > 1_000_000) {
-                throw new InvalidInputException("`--watch-requests` must be between 1 and 1000000, but was " + watchRequests);
-            }
-            plan = new RollbackProcedure.Plan(fleet.targets(), to.map(String::trim).filter(v -> !v.isEmpty()),
-                    reason, fleet.propagationTimeout(), watchFor, watchRequests);
-            admin = fleet.admin(env, "ci-gate rollback");
-            notifier = fleet.notifier(env, pacer);
-        } catch (InvalidInputException e) {
-            err.println("ci-gate rollback: " + e.getMessage());
-            return ExitCode.INVALID_INPUT.code();
+        Policy policy = decision.loadPolicy();
+        Clock clock = decision.runningClock(Clock.systemUTC());
+        Duration watchFor = watch.trim().equals("0") ? Duration.ZERO : DurationText.parse("--watch", watch);
+        if (watchRequests < 1 || watchRequests > 1_000_000) {
+            throw ExitException.invalidInput("`--watch-requests` must be between 1 and 1000000, but was " + watchRequests);
         }
+        var plan = new RollbackProcedure.Plan(fleet.targets(), to.map(String::trim).filter(v -> !v.isEmpty()),
+                reason, fleet.propagationTimeout(), watchFor, watchRequests);
+        RoutingAdmin admin = fleet.admin(env, "ci-gate rollback");
+        Notifier notifier = fleet.notifier(env, pacer);
         try (var stop = StopOnSignal.install("rollback", err)) {
-            return stop.exit(run(admin, notifier, plan, policy, clock, out, err, stop::requested));
+            return stop.exit(() -> run(admin, notifier, plan, policy, clock, out, err, stop::requested));
         }
     }
 
     /** @param stopRequested whether a signal asked to stop: steps reported after it are not shown (see rollout) */
     private int run(RoutingAdmin admin, Notifier notifier, RollbackProcedure.Plan plan, Policy policy, Clock clock,
-                    PrintWriter out, PrintWriter err, BooleanSupplier stopRequested) throws InterruptedException {
+                    PrintWriter out, PrintWriter err, BooleanSupplier stopRequested)
+            throws ExitException, InterruptedException {
         Instant started = clock.instant();
         var procedure = new RollbackProcedure(admin, new LiveJudge(admin, Judge.standard()), notifier, policy, clock, pacer);
         var lastStep = new AtomicReference<String>();
@@ -120,17 +111,12 @@ public final class RollbackCommand implements Callable<Integer> {
             outcome = null;
         }
         if (stopRequested.getAsBoolean()) {
-            err.println("ci-gate rollback: interrupted " + (lastStep.get() == null ? "before its first step completed"
-                    : "after: " + lastStep.get()) + "; the routing table is left as it is (a change in flight may or "
-                    + "may not have been applied); rerun rollback to finish it, it is idempotent.");
-            err.flush();
-            return ExitCode.INTERRUPTED.code();
+            throw new ExitException(ExitCode.INTERRUPTED, "interrupted " + (lastStep.get() == null
+                    ? "before its first step completed" : "after: " + lastStep.get()) + "; the routing table is left "
+                    + "as it is (a change in flight may or may not have been applied); rerun rollback to finish it, "
+                    + "it is idempotent.");
         }
-        ExitCode code = switch (outcome.end()) {
-            case RECOVERED -> ExitCode.PASS;
-            case UNVERIFIED -> ExitCode.INCONCLUSIVE;
-            case NOT_PROPAGATED, FAILED -> ExitCode.TARGET_UNAVAILABLE;
-        };
+        ExitCode code = ExitCode.of(outcome.end());
         String summary = switch (outcome.end()) {
             case RECOVERED -> "Rolled back to " + outcome.stable() + " and recovered.";
             case UNVERIFIED -> "Rolled back to " + outcome.stable() + ", but recovery is not confirmed.";

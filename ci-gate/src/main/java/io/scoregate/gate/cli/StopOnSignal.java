@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
  * when the command saw the interrupt). Without it the JVM exited 143 in mid-call, or, with an HTTP call
  * reading an endless body, not at all.
  *
- * <p>Use: {@code try (var stop = StopOnSignal.install(...)) { ... return stop.exit(code); }}. The command
+ * <p>Use: {@code try (var stop = StopOnSignal.install(...)) { return stop.exit(() -> ...); }}. The command
  * asks {@link #requested()} to tell a signal from any other interrupt and to ignore what its worker
- * reports after the signal (e.g. a rollback the interrupted driver attempted and could not send).
+ * reports after the signal (e.g. a rollback the interrupted driver attempted and could not send). An
+ * {@link ExitException} the body throws is printed here, before the process may end, not by the command
+ * line's handler, which a signal's halt would not wait for.
  */
 final class StopOnSignal implements AutoCloseable {
 
@@ -49,8 +51,23 @@ final class StopOnSignal implements AutoCloseable {
         return requested;
     }
 
-    /** The command's result: passed through, and the code the process ends with if a signal is being handled. */
-    int exit(int exitCode) {
+    /** The body of a command watched for signals. */
+    @FunctionalInterface
+    interface Body {
+        int run() throws ExitException, InterruptedException;
+    }
+
+    /**
+     * Runs the body; its result (or the code of the {@link ExitException} it throws, printed first) is returned
+     * and is the code the process ends with if a signal is being handled.
+     */
+    int exit(Body body) throws InterruptedException {
+        int exitCode;
+        try {
+            exitCode = body.run();
+        } catch (ExitException e) {
+            exitCode = e.printTo(err);
+        }
         code = exitCode;
         done.countDown();
         return exitCode;
@@ -76,7 +93,7 @@ final class StopOnSignal implements AutoCloseable {
             finished = false;
         }
         if (!finished) {
-            err.println("ci-gate " + command + ": interrupted, and did not stop within " + GRACE.toSeconds()
+            GateErrors.print(err, command + " was interrupted, and did not stop within " + GRACE.toSeconds()
                     + " s; exiting without knowing where it stopped.");
         }
         err.flush();

@@ -10,15 +10,15 @@ final class TargetList {
     private TargetList() {
     }
 
-    static List<URI> parse(String text) throws InvalidInputException {
+    static List<URI> parse(String text) throws ExitException {
         List<URI> targets = new ArrayList<>();
         for (String part : text.split(",")) {
             String p = part.trim();
-            targets.add(HttpUrl.parse(p).orElseThrow(() -> new InvalidInputException(
+            targets.add(HttpUrl.parse(p).orElseThrow(() -> ExitException.invalidInput(
                     "`--targets` must be http(s) URLs separated by commas, but had '" + p + "'")));
         }
         if (targets.isEmpty()) {
-            throw new InvalidInputException("`--targets` must name at least one instance");
+            throw ExitException.invalidInput("`--targets` must name at least one instance");
         }
         return targets;
     }

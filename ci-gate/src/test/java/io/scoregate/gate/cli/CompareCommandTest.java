@@ -63,7 +63,7 @@ class CompareCommandTest {
         var r = compare("--now", WEDNESDAY, "--rate", "250", "--requests", "6000", "--warmup", "2s", "--timeout", "800ms",
                 "--seed", "42", "--endpoints", "/risk-score");
         assertThat(r.code()).isEqualTo(0);
-        assertThat(r.err()).contains("compare: 100% sent 6000/6000");
+        assertThat(r.err()).contains("load: sent 6000/6000, completed 6000 (100%), failed 0");
         var plan = seen.get();
         assertThat(plan.ratePerSecond()).isEqualTo(250);
         assertThat(plan.requests().getAsLong()).isEqualTo(6000);
