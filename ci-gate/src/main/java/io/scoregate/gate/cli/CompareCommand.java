@@ -1,6 +1,5 @@
 package io.scoregate.gate.cli;
 
-import io.scoregate.gate.accesslog.AccessLogWriter;
 import io.scoregate.gate.judge.ArmRecorder;
 import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
@@ -10,7 +9,9 @@ import io.scoregate.gate.load.HttpLoadRunner;
 import io.scoregate.gate.load.LoadPlan;
 import io.scoregate.gate.load.LoadResult;
 import io.scoregate.gate.load.LoadRunner;
+import io.scoregate.gate.load.NoSuccessfulAnswer;
 import io.scoregate.gate.load.ProgressReporters;
+import io.scoregate.gate.load.RunFiles;
 import io.scoregate.gate.load.TargetUnreachableException;
 import io.scoregate.gate.report.LoadFigures;
 import io.scoregate.gate.report.ReportWriters;
@@ -152,10 +153,8 @@ public final class CompareCommand implements Callable<Integer> {
         LoadResult result = load(plan, err);
         Path requestsLog = plan.accessLog().orElseThrow();
         if (!Files.exists(requestsLog)) {
-            try (var w = AccessLogWriter.create(requestsLog)) {
-                for (var r : result.records()) {
-                    w.write(r);
-                }
+            try {
+                RunFiles.writeLog(requestsLog, result.records());
             } catch (IOException e) {
                 throw ExitException.invalidInput("The recorded requests cannot be written to " + requestsLog + ": " + e);
             }

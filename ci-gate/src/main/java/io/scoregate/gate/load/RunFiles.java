@@ -42,7 +42,8 @@ public final class RunFiles {
         return accessLog.resolveSibling(stem + suffix);
     }
 
-    private static void writeLog(Path file, List<AccessLogRecord> records) throws IOException {
+    /** Writes {@code records} to {@code file} in the access-log format, creating its directory. */
+    public static void writeLog(Path file, List<AccessLogRecord> records) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
