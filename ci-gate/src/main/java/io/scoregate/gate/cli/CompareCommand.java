@@ -56,11 +56,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, paramLabel = "URL", description = "Base URL of the staging service.")
     String target;
 
-    @Option(names = "--baseline", required = true, paramLabel = "VERSION", description = "The current version, e.g. v1.2.")
-    String baseline;
-
-    @Option(names = "--candidate", required = true, paramLabel = "VERSION", description = "The version to promote.")
-    String candidate;
+    @Mixin
+    ComparedVersions versions;
 
     @Option(names = "--rate", paramLabel = "PER_SECOND",
             description = "Total arrival rate over both arms, requests per second (default: ${DEFAULT-VALUE}).")
@@ -134,6 +131,8 @@ public final class CompareCommand implements Callable<Integer> {
     private int compare(StopOnSignal stop) throws ExitException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String baseline = versions.checked().baseline();
+        String candidate = versions.candidate();
         Policy policy = options.loadPolicy();
         var override = options.override();
         Clock decisionClock = options.clock(clock);
@@ -219,8 +218,8 @@ public final class CompareCommand implements Callable<Integer> {
             SmallInputFile.check("--requests-file", requestsFile.get(), SmallInputFile.REQUESTS_FILE_CAP);
         }
         try {
-            return new LoadPlan(uri, baseline, candidate, endpoints, rate, warm, measured, count, perRequest, seed,
-                    requestsFile, Optional.of(reportDir.resolve(REQUESTS_FILE)));
+            return new LoadPlan(uri, versions.baseline(), versions.candidate(), endpoints, rate, warm, measured, count,
+                    perRequest, seed, requestsFile, Optional.of(reportDir.resolve(REQUESTS_FILE)));
         } catch (IllegalArgumentException e) {
             throw ExitException.invalidInput(e.getMessage());
         }

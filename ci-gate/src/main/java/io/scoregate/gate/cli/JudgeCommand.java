@@ -35,11 +35,8 @@ public final class JudgeCommand implements Callable<Integer> {
             description = "Access log (JSON Lines, plain or gzip); lines of other versions are ignored.")
     Path log;
 
-    @Option(names = "--baseline", required = true, paramLabel = "VERSION", description = "The current version, e.g. v1.2.")
-    String baseline;
-
-    @Option(names = "--candidate", required = true, paramLabel = "VERSION", description = "The version to promote, e.g. v1.3.")
-    String candidate;
+    @Mixin
+    ComparedVersions versions;
 
     @Option(names = "--report-dir", required = true, paramLabel = "DIR", description = "Where the reports are written.")
     Path reportDir;
@@ -88,9 +85,8 @@ public final class JudgeCommand implements Callable<Integer> {
         Policy policy = options.loadPolicy();
         var override = options.override();
         Clock decisionClock = options.clock(clock);
-        if (baseline.isBlank() || candidate.isBlank()) {
-            throw ExitException.invalidInput("`--baseline` and `--candidate` must name versions, but one was blank.");
-        }
+        String baseline = versions.checked().baseline();
+        String candidate = versions.candidate();
         var arms = new ArmRecorder(baseline, candidate, SequentialEvidence.limitsOf(policy));
         var summary = read(arms);
         var judgement = evidence == EvidenceMode.SEQUENTIAL

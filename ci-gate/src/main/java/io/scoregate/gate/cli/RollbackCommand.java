@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,38 +83,26 @@ public final class RollbackCommand implements Callable<Integer> {
         RoutingAdmin admin = fleet.admin(env, "ci-gate rollback");
         Notifier notifier = fleet.notifier(env, pacer);
         try (var stop = StopOnSignal.install("rollback", err)) {
-            return stop.exit(() -> run(admin, notifier, plan, policy, clock, out, err, stop::requested));
+            return stop.exit(() -> run(admin, notifier, plan, policy, clock, out, err, stop));
         }
     }
 
-    /** @param stopRequested whether a signal asked to stop: steps reported after it are not shown (see rollout) */
+    /** @param stop whether a signal asked to stop: steps reported after it are not shown (see rollout) */
     private int run(RoutingAdmin admin, Notifier notifier, RollbackProcedure.Plan plan, Policy policy, Clock clock,
-                    PrintWriter out, PrintWriter err, BooleanSupplier stopRequested)
+                    PrintWriter out, PrintWriter err, StopOnSignal stop)
             throws ExitException, InterruptedException {
         Instant started = clock.instant();
         var procedure = new RollbackProcedure(admin, new LiveJudge(admin, Judge.standard()), notifier, policy, clock, pacer);
         var lastStep = new AtomicReference<String>();
-        RollbackProcedure.Outcome outcome;
-        try {
-            outcome = procedure.run(plan, step -> {
-                if (!stopRequested.getAsBoolean()) {
-                    lastStep.set(step.line());
-                    out.println(clock.instant() + "  " + step.line());
-                    out.flush();
-                }
-            });
-        } catch (InterruptedException e) {
-            if (!stopRequested.getAsBoolean()) {
-                throw e;
+        RollbackProcedure.Outcome outcome = stop.untilSignal(() -> procedure.run(plan, step -> {
+            if (!stop.requested()) {
+                lastStep.set(step.line());
+                out.println(clock.instant() + "  " + step.line());
+                out.flush();
             }
-            outcome = null;
-        }
-        if (stopRequested.getAsBoolean()) {
-            throw new ExitException(ExitCode.INTERRUPTED, "interrupted " + (lastStep.get() == null
-                    ? "before its first step completed" : "after: " + lastStep.get()) + "; the routing table is left "
-                    + "as it is (a change in flight may or may not have been applied); rerun rollback to finish it, "
-                    + "it is idempotent.");
-        }
+        }), () -> "interrupted " + (lastStep.get() == null ? "before its first step completed"
+                : "after: " + lastStep.get()) + "; the routing table is left as it is (a change in flight may or may "
+                + "not have been applied); rerun rollback to finish it, it is idempotent.");
         ExitCode code = ExitCode.of(outcome.end());
         String summary = switch (outcome.end()) {
             case RECOVERED -> "Rolled back to " + outcome.stable() + " and recovered.";

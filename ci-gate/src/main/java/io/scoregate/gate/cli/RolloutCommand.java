@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -140,39 +139,29 @@ public final class RolloutCommand implements Callable<Integer> {
         RoutingAdmin admin = fleet.admin(env, "ci-gate rollout");
         Notifier notifier = fleet.notifier(env, pacer);
         try (var stop = StopOnSignal.install("rollout", err)) {
-            return stop.exit(() -> run(admin, notifier, plan, policy, clock, out, err, stop::requested));
+            return stop.exit(() -> run(admin, notifier, plan, policy, clock, out, err, stop));
         }
     }
 
     /**
-     * @param stopRequested whether a signal asked to stop: from then on the driver's entries are not shown (it
-     *                      can only report calls that the interrupt kept from being sent) and the run ends with
-     *                      the last entry seen before, which says where the table was left
+     * @param stop whether a signal asked to stop: from then on the driver's entries are not shown (it
+     *             can only report calls that the interrupt kept from being sent) and the run ends with
+     *             the last entry seen before, which says where the table was left
      */
     private int run(RoutingAdmin admin, Notifier notifier, RolloutPlan plan, Policy policy, Clock clock, PrintWriter out,
-                    PrintWriter err, BooleanSupplier stopRequested) throws ExitException, InterruptedException {
+                    PrintWriter err, StopOnSignal stop) throws ExitException, InterruptedException {
         Instant started = clock.instant();
         LiveJudge live = new LiveJudge(admin, Judge.standard());
         var rollback = new RollbackProcedure(admin, live, notifier, policy, clock, pacer);
         var lastKnown = new AtomicReference<TimelineEntry>();
         var driver = new RolloutDriver(admin, live, rollback, policy, clock, pacer, entry -> {
-            if (!stopRequested.getAsBoolean()) {
+            if (!stop.requested()) {
                 lastKnown.set(entry);
                 print(out, entry);
             }
         });
-        RolloutOutcome outcome;
-        try {
-            outcome = driver.run(plan);
-        } catch (InterruptedException e) {
-            if (!stopRequested.getAsBoolean()) {
-                throw e;
-            }
-            outcome = null;
-        }
-        if (stopRequested.getAsBoolean()) {
-            throw new ExitException(ExitCode.INTERRUPTED, interrupted(Optional.ofNullable(lastKnown.get())));
-        }
+        RolloutOutcome outcome = stop.untilSignal(() -> driver.run(plan),
+                () -> interrupted(Optional.ofNullable(lastKnown.get())));
         ExitCode code = ExitCode.of(outcome.end());
         var report = new RolloutReport("rollout", outcome.end().name(), code.code(), outcome.reason(),
                 Optional.of(plan.candidate()), outcome.stableAfter(), plan.targets(), started, clock.instant(),

@@ -73,6 +73,33 @@ final class StopOnSignal implements AutoCloseable {
         return exitCode;
     }
 
+    /** A call of the command's worker that a signal may interrupt. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws InterruptedException;
+    }
+
+    /**
+     * Runs the worker; when a signal asked to stop (during the call or just after it), ends the command as
+     * {@link ExitCode#INTERRUPTED} with the sentence {@code whereItStopped} gives, read once the worker is done.
+     * An interrupt that no signal caused is passed on: it is not the user's stop.
+     */
+    <T> T untilSignal(Work<T> work, java.util.function.Supplier<String> whereItStopped)
+            throws ExitException, InterruptedException {
+        T result = null;
+        try {
+            result = work.run();
+        } catch (InterruptedException e) {
+            if (!requested) {
+                throw e;
+            }
+        }
+        if (requested) {
+            throw new ExitException(ExitCode.INTERRUPTED, whereItStopped.get());
+        }
+        return result;
+    }
+
     @Override
     public void close() {
         done.countDown();
