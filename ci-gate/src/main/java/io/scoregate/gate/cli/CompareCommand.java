@@ -142,7 +142,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (before.blocks()) {
             // no staging load is spent on a promotion that may not happen
             return VerdictOutput.finish(baseline, candidate, before, Optional.empty(),
-                    new VerdictOutput.Evidence(target, 0, List.of(), 0, Optional.empty()), reportDir, writers, out, err);
+                    new VerdictOutput.Evidence(target, 0, List.of(), 0, Optional.empty()), reportDir, writers, out,
+                    err);
         }
         try {
             Files.createDirectories(reportDir);
@@ -155,7 +156,8 @@ public final class CompareCommand implements Callable<Integer> {
             try {
                 RunFiles.writeLog(requestsLog, result.records());
             } catch (IOException e) {
-                throw ExitException.invalidInput("The recorded requests cannot be written to " + requestsLog + ": " + e);
+                throw ExitException.invalidInput("The recorded requests cannot be written to " + requestsLog + ": "
+                        + e);
             }
         }
         Optional<String> failedEnvironment = NoSuccessfulAnswer.describe(result.records(), baseline, candidate);

@@ -49,6 +49,23 @@ public final class FleetAccess {
             description = "Where the reports are written (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    private final Map<String, String> env;
+    private final Pacer pacer;
+
+    public FleetAccess() {
+        this(System.getenv(), Pacer.REAL);
+    }
+
+    /** @param env where the token and the webhook may come from; {@code pacer} waits between calls (tests: none) */
+    FleetAccess(Map<String, String> env, Pacer pacer) {
+        this.env = env;
+        this.pacer = pacer;
+    }
+
+    Pacer pacer() {
+        return pacer;
+    }
+
     List<URI> targets() throws ExitException {
         return TargetList.parse(targets);
     }
@@ -58,15 +75,15 @@ public final class FleetAccess {
     }
 
     /** The admin API client, or exit 4 when no token is to be had. */
-    RoutingAdmin admin(Map<String, String> env, String actor) throws ExitException {
-        Optional<String> token = token(env);
+    RoutingAdmin admin(String actor) throws ExitException {
+        Optional<String> token = token();
         if (token.isEmpty()) {
             throw ExitException.invalidInput("no admin token: set " + TOKEN_ENV + " or --admin-token-file");
         }
         return new HttpRoutingAdmin(token, actor, ADMIN_CALL_TIMEOUT);
     }
 
-    Notifier notifier(Map<String, String> env, Pacer pacer) throws ExitException {
+    Notifier notifier() throws ExitException {
         Optional<String> url = webhook.or(() -> Optional.ofNullable(env.get(WEBHOOK_ENV))).map(String::trim)
                 .filter(w -> !w.isEmpty());
         if (url.isEmpty()) {
@@ -78,7 +95,7 @@ public final class FleetAccess {
     }
 
     /** Writes the report in every format and says where; a report that cannot be written is said, not fatal. */
-    void writeReports(RolloutReport report, Map<String, String> env, PrintWriter out, PrintWriter err) {
+    void writeReports(RolloutReport report, PrintWriter out, PrintWriter err) {
         try {
             var written = new RolloutReportWriter(env).write(report, reportDir);
             out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
@@ -88,7 +105,7 @@ public final class FleetAccess {
         }
     }
 
-    private Optional<String> token(Map<String, String> env) throws ExitException {
+    private Optional<String> token() throws ExitException {
         if (tokenFile.isPresent()) {
             String t = SmallInputFile.read("--admin-token-file", tokenFile.get(), SmallInputFile.TOKEN_CAP).trim();
             if (t.isEmpty()) {

@@ -4,7 +4,6 @@ import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
 import io.scoregate.gate.rollout.LiveJudge;
 import io.scoregate.gate.rollout.Notifier;
-import io.scoregate.gate.rollout.Pacer;
 import io.scoregate.gate.rollout.RollbackProcedure;
 import io.scoregate.gate.rollout.RolloutReport;
 import io.scoregate.gate.rollout.RoutingAdmin;
@@ -12,7 +11,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,18 +54,6 @@ public final class RollbackCommand implements Callable<Integer> {
     @Mixin
     FleetAccess fleet;
 
-    private final Map<String, String> env;
-    private final Pacer pacer;
-
-    public RollbackCommand() {
-        this(System.getenv(), Pacer.REAL);
-    }
-
-    RollbackCommand(Map<String, String> env, Pacer pacer) {
-        this.env = env;
-        this.pacer = pacer;
-    }
-
     @Override
     public Integer call() throws ExitException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -80,8 +66,8 @@ public final class RollbackCommand implements Callable<Integer> {
         }
         var plan = new RollbackProcedure.Plan(fleet.targets(), to.map(String::trim).filter(v -> !v.isEmpty()),
                 reason, fleet.propagationTimeout(), watchFor, watchRequests);
-        RoutingAdmin admin = fleet.admin(env, "ci-gate rollback");
-        Notifier notifier = fleet.notifier(env, pacer);
+        RoutingAdmin admin = fleet.admin("ci-gate rollback");
+        Notifier notifier = fleet.notifier();
         try (var stop = StopOnSignal.install("rollback", err)) {
             return stop.exit(() -> run(admin, notifier, plan, policy, clock, out, err, stop));
         }
@@ -92,7 +78,8 @@ public final class RollbackCommand implements Callable<Integer> {
                     PrintWriter out, PrintWriter err, StopOnSignal stop)
             throws ExitException, InterruptedException {
         Instant started = clock.instant();
-        var procedure = new RollbackProcedure(admin, new LiveJudge(admin, Judge.standard()), notifier, policy, clock, pacer);
+        var procedure = new RollbackProcedure(admin, new LiveJudge(admin, Judge.standard()), notifier, policy, clock,
+                fleet.pacer());
         var lastStep = new AtomicReference<String>();
         RollbackProcedure.Outcome outcome = stop.untilSignal(() -> procedure.run(plan, step -> {
             if (!stop.requested()) {
@@ -114,7 +101,7 @@ public final class RollbackCommand implements Callable<Integer> {
         var report = new RolloutReport("rollback", outcome.end().name(), code.code(), summary, Optional.empty(),
                 outcome.stable(), plan.targets(), started, clock.instant(), Optional.empty(), outcome.timeline(),
                 Optional.empty(), outcome.steps());
-        fleet.writeReports(report, env, out, err);
+        fleet.writeReports(report, out, err);
         (code == ExitCode.PASS ? out : err).println("rollback " + outcome.end() + ": " + summary);
         return code.code();
     }

@@ -4,7 +4,6 @@ import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
 import io.scoregate.gate.rollout.LiveJudge;
 import io.scoregate.gate.rollout.Notifier;
-import io.scoregate.gate.rollout.Pacer;
 import io.scoregate.gate.rollout.RollbackProcedure;
 import io.scoregate.gate.rollout.RolloutDriver;
 import io.scoregate.gate.rollout.RolloutOutcome;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -93,18 +91,6 @@ public final class RolloutCommand implements Callable<Integer> {
     @Mixin
     FleetAccess fleet;
 
-    private final Map<String, String> env;
-    private final Pacer pacer;
-
-    public RolloutCommand() {
-        this(System.getenv(), Pacer.REAL);
-    }
-
-    RolloutCommand(Map<String, String> env, Pacer pacer) {
-        this.env = env;
-        this.pacer = pacer;
-    }
-
     @Override
     public Integer call() throws ExitException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -136,8 +122,8 @@ public final class RolloutCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw ExitException.invalidInput(e.getMessage());
         }
-        RoutingAdmin admin = fleet.admin(env, "ci-gate rollout");
-        Notifier notifier = fleet.notifier(env, pacer);
+        RoutingAdmin admin = fleet.admin("ci-gate rollout");
+        Notifier notifier = fleet.notifier();
         try (var stop = StopOnSignal.install("rollout", err)) {
             return stop.exit(() -> run(admin, notifier, plan, policy, clock, out, err, stop));
         }
@@ -152,9 +138,9 @@ public final class RolloutCommand implements Callable<Integer> {
                     PrintWriter err, StopOnSignal stop) throws ExitException, InterruptedException {
         Instant started = clock.instant();
         LiveJudge live = new LiveJudge(admin, Judge.standard());
-        var rollback = new RollbackProcedure(admin, live, notifier, policy, clock, pacer);
+        var rollback = new RollbackProcedure(admin, live, notifier, policy, clock, fleet.pacer());
         var lastKnown = new AtomicReference<TimelineEntry>();
-        var driver = new RolloutDriver(admin, live, rollback, policy, clock, pacer, entry -> {
+        var driver = new RolloutDriver(admin, live, rollback, policy, clock, fleet.pacer(), entry -> {
             if (!stop.requested()) {
                 lastKnown.set(entry);
                 print(out, entry);
@@ -166,7 +152,7 @@ public final class RolloutCommand implements Callable<Integer> {
         var report = new RolloutReport("rollout", outcome.end().name(), code.code(), outcome.reason(),
                 Optional.of(plan.candidate()), outcome.stableAfter(), plan.targets(), started, clock.instant(),
                 plan.override(), outcome.timeline(), outcome.lastJudgement(), outcome.rollbackSteps());
-        fleet.writeReports(report, env, out, err);
+        fleet.writeReports(report, out, err);
         (code == ExitCode.PASS ? out : err).println("rollout " + outcome.end() + ": " + outcome.reason());
         return code.code();
     }

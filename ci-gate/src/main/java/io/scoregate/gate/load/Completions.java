@@ -58,7 +58,8 @@ final class Completions {
         RequestStatus status;
         int httpStatus = 0;
         if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
             if (cause instanceof ExchangeFailedException f && f.failure() == ExchangeFailedException.Failure.DEADLINE) {
                 status = RequestStatus.TIMEOUT;
                 latencyMs = timeoutMs;

@@ -79,7 +79,8 @@ public record LoadPlan(URI target, String baseline, String candidate, List<Strin
             throw new IllegalArgumentException("`--endpoints` must be paths starting with /, but was "
                     + String.join(",", endpoints));
         }
-        long total = new ArrivalSchedule(ratePerSecond, warmup).warmupCount() + measuredCount(ratePerSecond, duration, requests);
+        long total = new ArrivalSchedule(ratePerSecond, warmup).warmupCount()
+                + measuredCount(ratePerSecond, duration, requests);
         if (total > MAX_TOTAL_REQUESTS) {
             throw new IllegalArgumentException("A run may hold at most " + MAX_TOTAL_REQUESTS
                     + " requests, but this one needs " + total + "; lower `--rate` or shorten the run.");

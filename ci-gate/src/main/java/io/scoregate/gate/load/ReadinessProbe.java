@@ -30,7 +30,8 @@ final class ReadinessProbe {
             response = client.send(request, new BoundedExchange.Limits(timeout, HttpLoadRunner.ANSWER_BODY_CAP));
         } catch (ExchangeFailedException e) {
             String what = switch (e.failure()) {
-                case DEADLINE -> "did not answer its readiness check " + ready + " within " + timeout.toMillis() + " ms";
+                case DEADLINE -> "did not answer its readiness check " + ready + " within " + timeout.toMillis()
+                        + " ms";
                 case REFUSED -> "could not be reached (connection refused)";
                 case BODY_TOO_LARGE, TRANSPORT -> "could not be reached (" + e.getMessage() + ")";
             };
