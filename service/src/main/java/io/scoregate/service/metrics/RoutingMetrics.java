@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Routing metrics: {@code scoregate_routing_weight{model_version}} for every loaded or routed version,
+ * Routing metrics: {@code scoregate_routing_weight{model_version}} and {@code
+ * scoregate_routing_role{model_version,role}} (1 for the version's role in the table, 0 for the other roles)
+ * for every loaded or routed version,
  * {@code scoregate_routing_revision} (the revision this instance applies, so propagation can be checked
  * per instance), {@code scoregate_routing_store_state{state}} (1 for the store's current state, 0 for the
  * others) and {@code scoregate_rollbacks_total{model_version,rule}}. Gauges read the applied table and the
@@ -27,6 +29,7 @@ public class RoutingMetrics {
     public static final String WEIGHT = "scoregate_routing_weight";
     public static final String REVISION = "scoregate_routing_revision";
     public static final String ROLLBACKS = "scoregate_rollbacks";
+    public static final String ROLE = "scoregate_routing_role";
     public static final String STORE_STATE = "scoregate_routing_store_state";
 
     private final MeterRegistry registry;
@@ -82,6 +85,13 @@ public class RoutingMetrics {
                     .description("Percentage of unpinned traffic routed to the version")
                     .tag("model_version", version)
                     .register(registry);
+            for (RoutingRole role : RoutingRole.values()) {
+                Gauge.builder(ROLE, router, r -> RoutingRole.of(r.current(), version) == role ? 1 : 0)
+                        .description("1 for the version's role in the routing table this instance applies")
+                        .tag("model_version", version)
+                        .tag("role", role.tag())
+                        .register(registry);
+            }
         }
     }
 }
