@@ -1,8 +1,8 @@
 // Validates every manifest under deploy/kubernetes/ (and Quarkus' generated one, when the service was packaged
 // with -Dkubernetes) against the Kubernetes API schema, with kubernetes-models' validators (JSON schemas
 // generated from the Kubernetes OpenAPI document: required fields, types, formats, enumerations).
-// Not checked by these schemas: unknown fields (the API server drops or warns about them; KubernetesManifestsIT
-// checks the fields scoregate relies on), and anything only a cluster knows (admission, quotas, images).
+// Not checked by these schemas: unknown fields (the API server drops or warns about them; KubernetesManifestSchemaTest
+// in the service module finds those), and anything only a cluster knows (admission, quotas, images).
 //   cd deploy/kubernetes/validate && npm ci && node validate.mjs
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";

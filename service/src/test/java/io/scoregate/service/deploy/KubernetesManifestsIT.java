@@ -42,7 +42,8 @@ import org.junit.jupiter.api.TestInstance;
  * show its effect (an env name the service ignored would pass unnoticed otherwise). The Redis host is the
  * test's (127.0.0.1:6399) instead of the manifest's in-cluster name, and the port a free one instead of 8080
  * (that 8080 is the service's own default is checked against application.properties).
- * The schema is checked by deploy/kubernetes/validate/ (.ci/run).
+ * The schema: KubernetesManifestSchemaTest (no unknown fields) and deploy/kubernetes/validate/ (.ci/run; required
+ * fields, types).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KubernetesManifestsIT {
