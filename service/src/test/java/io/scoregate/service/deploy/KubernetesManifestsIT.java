@@ -197,7 +197,11 @@ class KubernetesManifestsIT {
     void shouldServeMetricsWhereThePrometheusAnnotationsSay() throws Exception {
         JsonNode annotations = one("Deployment", "scoregate").at("/spec/template/metadata/annotations");
         assertThat(annotations.get("prometheus.io/scrape").asText()).isEqualTo("true");
-        HttpResponse<String> metrics = get(annotations.get("prometheus.io/path").asText());
+        String path = annotations.get("prometheus.io/path").asText();
+        // production keeps metrics to a token: Prometheus' own (the metrics token), not the open port
+        assertThat(get(path).statusCode()).isEqualTo(401);
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + env.get("SCOREGATE_HTTP_METRICS_TOKEN")).GET());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("scoregate_routing_revision ", "scoregate_model_loaded{model_version=\"v1.2\"} 1.0");
     }
@@ -224,6 +228,11 @@ class KubernetesManifestsIT {
             return status(put("/admin/routing", change, "wrong-" + v)) == 403
                     && status(put("/admin/routing", change, v)) == 200;
         });
+        // Prometheus' token opens the metrics and nothing else
+        effects.put("SCOREGATE_HTTP_METRICS_TOKEN", v -> status(send(HttpRequest.newBuilder(uri("/q/metrics"))
+                .header("Authorization", "Bearer " + v).GET())) == 200
+                && status(send(HttpRequest.newBuilder(uri("/admin/routing")).header("Authorization", "Bearer " + v)
+                .GET())) == 403);
         // the access log of a scored request lands in the data directory (written asynchronously: poll)
         effects.put("SCOREGATE_DATA_DIR", v -> {
             status(post("/risk-score", body, Map.of("X-Api-Key", LENDER_KEY)));
@@ -307,9 +316,11 @@ class KubernetesManifestsIT {
         return out;
     }
 
+    /** GET /admin/routing with the admin token: in production every operator path needs it. */
     private JsonNode routing() {
         try {
-            return JSON.readTree(get("/admin/routing").body());
+            return JSON.readTree(send(HttpRequest.newBuilder(uri("/admin/routing"))
+                    .header("Authorization", "Bearer " + env.get("SCOREGATE_ADMIN_TOKEN")).GET()).body());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
