@@ -42,7 +42,8 @@ public final class HttpRoutingAdmin implements RoutingAdmin {
 
     @Override
     public RoutingView read(URI target) throws AdminException {
-        var response = send(target, HttpRequest.newBuilder(target.resolve("/admin/routing")).GET(), ADMIN_BODY_CAP);
+        var response = send(target, authorized(HttpRequest.newBuilder(target.resolve("/admin/routing")).GET()),
+                ADMIN_BODY_CAP);
         return view(target, response);
     }
 
@@ -59,14 +60,13 @@ public final class HttpRoutingAdmin implements RoutingAdmin {
                 .header("Content-Type", "application/json")
                 .header("X-Actor", actor)
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString()));
-        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-        return view(target, send(target, request, ADMIN_BODY_CAP));
+        return view(target, send(target, authorized(request), ADMIN_BODY_CAP));
     }
 
     @Override
     public LatencyHistogramSnapshot scrape(URI target) throws AdminException {
-        var response = send(target, HttpRequest.newBuilder(target.resolve("/q/metrics"))
-                .header("Accept", "text/plain").GET(), METRICS_BODY_CAP);
+        var response = send(target, authorized(HttpRequest.newBuilder(target.resolve("/q/metrics"))
+                .header("Accept", "text/plain").GET()), METRICS_BODY_CAP);
         try {
             return LatencyHistogramSnapshot.of(PrometheusText.parse(BoundedExchange.text(response)));
         } catch (IllegalArgumentException e) {
@@ -118,5 +118,14 @@ public final class HttpRoutingAdmin implements RoutingAdmin {
         } catch (IOException e) {
             throw new AdminException(target + "/admin/routing did not answer JSON", response.statusCode());
         }
+    }
+
+    /**
+     * The admin token goes with every call, reads and metrics too: a production instance keeps its operator paths
+     * to the token holder (the service's {@code scoregate.http.operator-paths-need-token}).
+     */
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        return request;
     }
 }

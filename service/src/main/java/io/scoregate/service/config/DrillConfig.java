@@ -33,5 +33,13 @@ public interface DrillConfig {
         /** {@code scoregate.drill."<version>".error-probability}: share of calls answered with a 500 problem. */
         @WithDefault("0")
         double errorProbability();
+
+        /**
+         * {@code scoregate.drill."<version>".extra-evaluations}: the model scores each application this many extra
+         * times on the request's own thread, as a heavier model (v1.3's 300 trees against a scorecard) costs CPU;
+         * 0 = none. The one drill that loads the event loop rather than waiting beside it.
+         */
+        @WithDefault("0")
+        int extraEvaluations();
     }
 }

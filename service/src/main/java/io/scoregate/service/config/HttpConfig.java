@@ -4,8 +4,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
-/** Limits on what lenders may send. */
+/** Limits on what lenders may send, and what the lender port shows them. */
 @ConfigMapping(prefix = "scoregate.http")
 public interface HttpConfig {
 
@@ -20,4 +21,20 @@ public interface HttpConfig {
      */
     @WithDefault("30s")
     Duration bodyTimeout();
+
+    /**
+     * {@code scoregate.http.operator-paths-need-token}: every operator path on the lender port (the admin API,
+     * including its reads, and everything under {@code /q/} but the liveness, readiness and startup probes) needs
+     * the admin bearer token. Off in the embedded default, where the gate and a developer read them freely; on in
+     * the {@code production} profile, where lenders share the port.
+     */
+    @WithDefault("false")
+    boolean operatorPathsNeedToken();
+
+    /**
+     * {@code scoregate.http.metrics-token} (normally from the environment variable SCOREGATE_HTTP_METRICS_TOKEN): a
+     * bearer token that opens {@code GET /q/metrics} and nothing else where operator paths need a token, so
+     * Prometheus scrapes without holding the admin token, which can change routing.
+     */
+    Optional<String> metricsToken();
 }

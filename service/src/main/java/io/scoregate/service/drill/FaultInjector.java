@@ -35,9 +35,10 @@ public class FaultInjector {
             if (plan.active()) {
                 on.put(version, plan);
                 LOG.warnf("DRILL ACTIVE for model version %s: added latency median %.1f ms (sigma %.2f), "
-                                + "timeout probability %.3f, error probability %.3f. Never leave this on in production.",
+                                + "timeout probability %.3f, error probability %.3f, %d extra evaluations per call. "
+                                + "Never leave this on in production.",
                         version, plan.addedLatencyMedianMs(), plan.spread(), plan.timeoutProbability(),
-                        plan.errorProbability());
+                        plan.errorProbability(), plan.extraEvaluations());
             }
         });
         this.active = Map.copyOf(on);
@@ -47,7 +48,7 @@ public class FaultInjector {
     private static Map<String, DrillPlan> plans(DrillConfig config) {
         Map<String, DrillPlan> plans = new TreeMap<>();
         config.versions().forEach((version, d) -> plans.put(version, new DrillPlan(version, d.addedLatencyMs(),
-                d.addedLatencySpread(), d.timeoutProbability(), d.errorProbability())));
+                d.addedLatencySpread(), d.timeoutProbability(), d.errorProbability(), d.extraEvaluations())));
         return plans;
     }
 

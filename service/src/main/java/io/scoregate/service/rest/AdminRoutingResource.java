@@ -21,8 +21,12 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The routing admin API. Reads are open (anyone checking propagation needs them, and they hold no
- * secret); writes need the admin bearer token. HTTP in, {@link RoutingService} call, HTTP out.
+ * The routing admin API. Reads are open in the embedded default (anyone checking propagation needs them) and
+ * need the admin token where {@code scoregate.http.operator-paths-need-token} is on ({@link OperatorPathGuard});
+ * writes always need the admin bearer token. HTTP in, {@link RoutingService} call, HTTP out.
+ * <p>
+ * A store failure is answered without its internals (exception classes, file paths, the Redis address): the
+ * problem names the store kind and points to this instance's log and readiness check, where the cause is.
  */
 @Path("/admin/routing")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,7 +67,7 @@ public class AdminRoutingResource {
         try {
             return Response.ok(new AdminRoutingAuditView(routing.storeKind(), routing.recentAudit(limit))).build();
         } catch (RoutingStoreException e) {
-            return storeUnavailable(e.getMessage(), PATH + "/audit");
+            return storeUnavailable("read", e.getMessage(), PATH + "/audit");
         }
     }
 
@@ -98,7 +102,8 @@ public class AdminRoutingResource {
         }
         ChangeResult result = routing.change(parsed.change().get());
         if (result instanceof ChangeResult.Applied applied) {
-            LOG.infof("routing changed by %s: %s (%s)", actor, applied.table().summary(), applied.table().reason());
+            LOG.infof("routing changed by %s: %s (%s)", LogText.escape(actor), applied.table().summary(),
+                    LogText.escape(applied.table().reason()));
             return Response.ok(AdminRoutingView.of(applied.table(), routing)).build();
         }
         if (result instanceof ChangeResult.Conflict conflict) {
@@ -108,14 +113,16 @@ public class AdminRoutingResource {
                     Map.of("currentRevision", conflict.storeRevision()));
         }
         String detail = result instanceof ChangeResult.StoreUnavailable u ? u.detail() : String.valueOf(result);
-        return storeUnavailable(detail, PATH);
+        return storeUnavailable("written", detail, PATH);
     }
 
-    private Response storeUnavailable(String detail, String instance) {
+    private Response storeUnavailable(String verb, String cause, String instance) {
+        LOG.warnf("routing store %s cannot be %s: %s", routing.storeKind(), verb, LogText.escape(cause));
+        String detail = "the routing store (" + routing.storeKind() + ") cannot be " + verb + " right now"
+                + ("written".equals(verb) ? "; nothing was changed, instances keep serving their last table" : "")
+                + ". The cause is in this instance's log and its readiness check (routing-store)";
         return Response.fromResponse(AdminRoutingProblem.of(Response.Status.SERVICE_UNAVAILABLE,
-                        "routing-store-unavailable", "Routing store unavailable",
-                        "the routing store (" + routing.storeKind() + ") cannot be written: " + detail
-                                + "; nothing was changed, instances keep serving their last table", instance))
+                        "routing-store-unavailable", "Routing store unavailable", detail, instance))
                 .header(HttpHeaders.RETRY_AFTER, "5").build();
     }
 }

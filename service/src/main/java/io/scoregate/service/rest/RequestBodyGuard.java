@@ -15,7 +15,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -65,7 +64,7 @@ public class RequestBodyGuard {
             ctx.next();
             return;
         }
-        Received received = new Received(Instant.now(), System.nanoTime());
+        Arrival received = Arrival.of(ctx);
         Optional<Long> declared = declaredLength(request);
         if (declared.isPresent() && declared.get() > maxBodyBytes) {
             refuse(ctx, received, ScoringExchange.tooLarge(declared.get(), maxBodyBytes));
@@ -82,7 +81,7 @@ public class RequestBodyGuard {
         ctx.next();
     }
 
-    private void refuse(RoutingContext ctx, Received received, ProblemException problem) {
+    private void refuse(RoutingContext ctx, Arrival received, ProblemException problem) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {
             return;
@@ -93,7 +92,7 @@ public class RequestBodyGuard {
         if (request.method() == HttpMethod.POST) {
             Arrays.stream(Endpoint.values()).filter(e -> e.path().equals(path)).findFirst().ifPresent(e ->
                     recorder.record(received.at(), requestId, "", e, MetricNames.NO_VERSION, Outcome.REJECTED,
-                            problem.type().status(), System.nanoTime() - received.nanos()));
+                            problem.type().status(), received.elapsedNanos()));
         }
         if (response.headWritten()) {
             request.connection().close();
@@ -145,8 +144,5 @@ public class RequestBodyGuard {
         } catch (NumberFormatException e) {
             return Optional.empty(); // Netty refuses a malformed Content-Length before we see the request
         }
-    }
-
-    private record Received(Instant at, long nanos) {
     }
 }

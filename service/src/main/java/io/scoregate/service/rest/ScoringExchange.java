@@ -19,7 +19,6 @@ import io.scoregate.service.scoring.UnknownVersionException;
 import io.scoregate.service.scoring.VersionSelector;
 import io.scoregate.service.scoring.VersionUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -66,22 +65,22 @@ public class ScoringExchange {
     }
 
     /** POST /risk-score. */
-    public CompletionStage<Answer<RiskScoreResponse>> riskScore(byte[] body, Headers headers) {
-        return handle(Endpoint.RISK_SCORE, body, headers,
+    public CompletionStage<Answer<RiskScoreResponse>> riskScore(byte[] body, Headers headers, Arrival arrival) {
+        return handle(Endpoint.RISK_SCORE, body, headers, arrival,
                 (application, score) -> RiskScoreResponse.of(application.applicationId(), score));
     }
 
     /** POST /funding-approve. */
-    public CompletionStage<Answer<FundingApprovalResponse>> fundingApprove(byte[] body, Headers headers) {
-        return handle(Endpoint.FUNDING_APPROVE, body, headers,
+    public CompletionStage<Answer<FundingApprovalResponse>> fundingApprove(byte[] body, Headers headers,
+                                                                           Arrival arrival) {
+        return handle(Endpoint.FUNDING_APPROVE, body, headers, arrival,
                 (application, score) -> FundingApprovalResponse.of(application.applicationId(), score,
                         policies.forLender(application.lenderId()).decide(score, application)));
     }
 
-    private <T> CompletionStage<Answer<T>> handle(Endpoint endpoint, byte[] body, Headers headers,
+    private <T> CompletionStage<Answer<T>> handle(Endpoint endpoint, byte[] body, Headers headers, Arrival arrival,
                                                  BiFunction<LoanApplication, ModelScore, T> respond) {
-        long start = System.nanoTime();
-        Call call = new Call(endpoint, RequestIds.from(headers.requestId().orElse(null)), Instant.now(), start);
+        Call call = new Call(endpoint, RequestIds.from(headers.requestId().orElse(null)), arrival);
         try {
             if (body != null && body.length > maxBodyBytes) {
                 throw tooLarge(body.length, maxBodyBytes);
@@ -98,7 +97,7 @@ public class ScoringExchange {
             ScoringModel model = selector.select(headers.pinnedVersion().filter(v -> !v.isBlank()),
                     application.applicationId());
             call.version = model.version();
-            ScoringService.Scored scored = scoring.score(model, application, start);
+            ScoringService.Scored scored = scoring.score(model, application, arrival.nanos());
             if (scored instanceof ScoringService.Scored.Now now) {
                 return CompletableFuture.completedFuture(answer(call, respond.apply(application, now.score())));
             }
@@ -156,9 +155,13 @@ public class ScoringExchange {
             problem = new ProblemException(ProblemType.SCORING_FAILED, "model version " + n.version()
                     + " could not score this application; no decision was made. Quote request id " + call.requestId);
             outcome = Outcome.ERROR;
-        } else if (failure instanceof ScoringFailedException) {
-            LOG.errorf(failure, "Request %s: %s", call.requestId, failure.getMessage());
-            problem = new ProblemException(ProblemType.SCORING_FAILED, failure.getMessage());
+        } else if (failure instanceof ScoringFailedException f) {
+            // a real failure's cause (an exception class, a stack) goes to the log; the lender gets the version
+            // and the request id. A drill's message is ours, and says it was injected.
+            LOG.errorf(f.injected() ? null : f, "Request %s: %s", call.requestId, f.getMessage());
+            problem = new ProblemException(ProblemType.SCORING_FAILED, f.injected() ? f.getMessage()
+                    : "model version " + call.version + " failed to score this application; no decision was made. "
+                    + "Quote request id " + call.requestId);
             outcome = Outcome.ERROR;
         } else {
             LOG.errorf(failure, "Request %s failed unexpectedly", call.requestId);
@@ -182,21 +185,19 @@ public class ScoringExchange {
     private static final class Call {
         final Endpoint endpoint;
         final String requestId;
-        final Instant receivedAt;
-        final long startNanos;
+        final Arrival arrival;
         String lenderId = "";
         String version = MetricNames.NO_VERSION;
 
-        Call(Endpoint endpoint, String requestId, Instant receivedAt, long startNanos) {
+        Call(Endpoint endpoint, String requestId, Arrival arrival) {
             this.endpoint = endpoint;
             this.requestId = requestId;
-            this.receivedAt = receivedAt;
-            this.startNanos = startNanos;
+            this.arrival = arrival;
         }
 
         void record(RequestRecorder recorder, Outcome outcome, int status) {
-            recorder.record(receivedAt, requestId, lenderId, endpoint, version, outcome, status,
-                    System.nanoTime() - startNanos);
+            recorder.record(arrival.at(), requestId, lenderId, endpoint, version, outcome, status,
+                    arrival.elapsedNanos());
         }
     }
 }

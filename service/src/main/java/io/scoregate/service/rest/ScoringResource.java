@@ -1,6 +1,7 @@
 package io.scoregate.service.rest;
 
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -55,8 +56,9 @@ public class ScoringResource {
                                                         @Parameter(description = "Lender API key") @RestHeader("X-Api-Key") String apiKey,
                                                         @Parameter(description = "Pin a model version, e.g. v1.2") @RestHeader("X-Model-Version") String version,
                                                         @RestHeader("X-Request-Id") String requestId,
-                                                        @Context HttpServerResponse response) {
-        return exchange.riskScore(body, headers(apiKey, version, requestId)).thenApply(a -> withHeaders(a, response));
+                                                        @Context RoutingContext ctx) {
+        return exchange.riskScore(body, headers(apiKey, version, requestId), Arrival.of(ctx))
+                .thenApply(a -> withHeaders(a, ctx.response()));
     }
 
     @POST
@@ -69,9 +71,9 @@ public class ScoringResource {
     public CompletionStage<FundingApprovalResponse> fundingApprove(byte[] body, @RestHeader("X-Api-Key") String apiKey,
                                                                    @RestHeader("X-Model-Version") String version,
                                                                    @RestHeader("X-Request-Id") String requestId,
-                                                                   @Context HttpServerResponse response) {
-        return exchange.fundingApprove(body, headers(apiKey, version, requestId))
-                .thenApply(a -> withHeaders(a, response));
+                                                                   @Context RoutingContext ctx) {
+        return exchange.fundingApprove(body, headers(apiKey, version, requestId), Arrival.of(ctx))
+                .thenApply(a -> withHeaders(a, ctx.response()));
     }
 
     /** The answer's body, once its X-Model-Version and X-Request-Id are on the response. */

@@ -18,6 +18,10 @@ import java.time.Duration;
  * would cost more than it guards. Everything that waits (drill delays, and any future remote lookup) is
  * asynchronous and raced against a non-blocking timer, so the lender gets the 504 promptly at the deadline.
  * A computation that overran the deadline by itself is still answered as TIMEOUT when it returns.
+ * <p>
+ * The deadline counts from the request's arrival at the server ({@link io.scoregate.service.rest.Arrival}), not
+ * from the moment scoring starts: a request that waited in the event loop's queue past the deadline is answered
+ * 504 at once, without spending the CPU a saturated service lacks on an answer the lender no longer waits for.
  */
 @ApplicationScoped
 public class ScoringService {
@@ -34,15 +38,20 @@ public class ScoringService {
      * Scores the application with the model. Without a drill (the common case) the score is computed right
      * here, with no reactive machinery on the hot path; a drilled call waits asynchronously, raced against
      * the deadline. Either way it fails with {@link DeadlineExceededException} past the deadline (counted
-     * from {@code startNanos}), {@link NonFiniteScoreException} when the model computed NaN or an infinity, and
-     * {@link ScoringFailedException} when the model fails otherwise; the immediate case throws them.
+     * from {@code arrivalNanos}, the request's arrival), {@link NonFiniteScoreException} when the model computed
+     * NaN or an infinity, and {@link ScoringFailedException} when the model fails otherwise; the immediate case
+     * throws them.
      */
-    public Scored score(ScoringModel model, LoanApplication application, long startNanos) {
+    public Scored score(ScoringModel model, LoanApplication application, long arrivalNanos) {
+        requireTimeLeft(model, arrivalNanos);
         DrillEffect effect = drills.effectFor(model.version());
         if (effect.isNone()) {
-            return new Scored.Now(scoreNow(model, application, startNanos));
+            return new Scored.Now(scoreNow(model, application, arrivalNanos, 0));
         }
-        return new Scored.Later(drilled(model, application, startNanos, effect));
+        if (effect.isImmediate()) {
+            return new Scored.Now(scoreNow(model, application, arrivalNanos, effect.extraEvaluations()));
+        }
+        return new Scored.Later(drilled(model, application, arrivalNanos, effect));
     }
 
     /** A score that is ready, or one that arrives (or fails) later. */
@@ -59,7 +68,7 @@ public class ScoringService {
         Uni<Void> wait = effect.addedLatency().isZero() ? Uni.createFrom().voidItem()
                 : Uni.createFrom().voidItem().onItem().delayIt().by(effect.addedLatency());
         Uni<ModelScore> call = switch (effect.fault()) {
-            case NONE -> wait.map(ignored -> scoreNow(model, application, startNanos));
+            case NONE -> wait.map(ignored -> scoreNow(model, application, startNanos, effect.extraEvaluations()));
             case ERROR -> wait.onItem().transformToUni(ignored -> Uni.createFrom().<ModelScore>failure(
                     new ScoringFailedException("drill: injected error for model version " + model.version())));
             case TIMEOUT -> wait.onItem().transformToUni(ignored -> Uni.createFrom().<ModelScore>nothing());
@@ -69,18 +78,26 @@ public class ScoringService {
                 .failWith(() -> new DeadlineExceededException(model.version(), deadline));
     }
 
-    private ModelScore scoreNow(ScoringModel model, LoanApplication application, long startNanos) {
+    private void requireTimeLeft(ScoringModel model, long arrivalNanos) {
+        if (System.nanoTime() - arrivalNanos > deadline.toNanos()) {
+            throw new DeadlineExceededException(model.version(), deadline);
+        }
+    }
+
+    private ModelScore scoreNow(ScoringModel model, LoanApplication application, long startNanos,
+                                int extraEvaluations) {
         ModelScore score;
         try {
             score = model.score(application);
+            for (int i = 0; i < extraEvaluations; i++) {
+                score = model.score(application); // the drill's CPU cost: the same answer, computed again
+            }
         } catch (NonFiniteScoreException e) {
             throw e; // already says which version computed what; the exchange answers it as a scoring failure
         } catch (RuntimeException e) {
             throw new ScoringFailedException("model version " + model.version() + " failed: " + e, e);
         }
-        if (System.nanoTime() - startNanos > deadline.toNanos()) {
-            throw new DeadlineExceededException(model.version(), deadline);
-        }
+        requireTimeLeft(model, startNanos);
         return score;
     }
 

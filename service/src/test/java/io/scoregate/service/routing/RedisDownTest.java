@@ -3,6 +3,7 @@ package io.scoregate.service.routing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +47,11 @@ class RedisDownTest {
                 .body("checks.find { it.name == 'routing-store' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'routing-store' }.data.storeState", equalTo("DOWN"))
                 .body("checks.find { it.name == 'routing-store' }.data.lastError", notNullValue());
+        // and the metric the routing-store alert is built on
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(metrics)
+                .contains("scoregate_routing_store_state{state=\"DOWN\"} 1.0")
+                .contains("scoregate_routing_store_state{state=\"UP\"} 0.0");
     }
 
     @Test
@@ -56,7 +62,10 @@ class RedisDownTest {
                 .then().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("title", equalTo("Routing store unavailable"))
-                .body("detail", containsString("nothing was changed"));
+                .body("detail", containsString("nothing was changed"))
+                // no internals for whoever can reach the port: no address, no exception class
+                .body("detail", not(containsString("127.0.0.1")))
+                .body("detail", not(containsString("Exception")));
         given().get("/admin/routing/audit").then().statusCode(503).contentType("application/problem+json");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scoregate.service.config.ScoringConfig;
+import io.scoregate.service.drill.DrillPlan;
 import io.scoregate.service.drill.FaultInjector;
 import io.scoregate.service.model.Attribution;
 import io.scoregate.service.model.FeatureExtractor;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ScoringServiceTest {
@@ -72,6 +74,38 @@ class ScoringServiceTest {
     void shouldScoreAFiniteAttribution() {
         ScoringService.Scored s = service.score(computing(new Attribution(-1, -1, new double[] {0})), APPLICATION,
                 System.nanoTime());
+        assertThat(((ScoringService.Scored.Now) s).score().probabilityOfDefault()).isBetween(0.26, 0.27);
+    }
+
+    /** A model that counts its evaluations. */
+    static ScoringModel counting(AtomicInteger evaluations) {
+        FeatureExtractor one = new FeatureExtractor(List.of(new FeatureSpec("age", InputField.BUSINESS_AGE_MONTHS,
+                Transform.IDENTITY, Optional.empty(), Optional.empty(), 0, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY)));
+        return new ScoringModel("v-count", ModelFamily.LOGISTIC_SCORECARD, one, x -> {
+            evaluations.incrementAndGet();
+            return new Attribution(-1, -1, new double[] {0});
+        }, Map.of());
+    }
+
+    @Test
+    void shouldAnswerARequestThatWaitedPastTheDeadlineWithoutScoringIt() {
+        // arrived 6 s ago against a 5 s deadline: it queued that long, and the model must not spend CPU on it
+        AtomicInteger evaluations = new AtomicInteger();
+        long arrivedSixSecondsAgo = System.nanoTime() - Duration.ofSeconds(6).toNanos();
+        assertThatThrownBy(() -> service.score(counting(evaluations), APPLICATION, arrivedSixSecondsAgo))
+                .isExactlyInstanceOf(DeadlineExceededException.class);
+        assertThat(evaluations).hasValue(0);
+    }
+
+    @Test
+    void shouldEvaluateTheModelAgainForEveryExtraEvaluationOfACpuCostDrill() {
+        AtomicInteger evaluations = new AtomicInteger();
+        ScoringService drilled = new ScoringService(new FaultInjector(
+                Map.of("v-count", new DrillPlan("v-count", 0, 0, 0, 0, 7)), new SplittableRandom(1)), CONFIG);
+        ScoringService.Scored s = drilled.score(counting(evaluations), APPLICATION, System.nanoTime());
+        assertThat(s).isInstanceOf(ScoringService.Scored.Now.class); // nothing to wait for: answered on the spot
+        assertThat(evaluations).hasValue(8);
         assertThat(((ScoringService.Scored.Now) s).score().probabilityOfDefault()).isBetween(0.26, 0.27);
     }
 }
