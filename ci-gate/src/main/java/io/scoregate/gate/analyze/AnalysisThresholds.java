@@ -25,20 +25,23 @@ package io.scoregate.gate.analyze;
  * @param minRateRatio           a timeout or error rate change point is an incident only when the rate
  *                               grows by at least this factor ...
  * @param minRateIncrease        ... and by at least this much in absolute terms
+ * @param latencyQuantile        in a latency incident a request that did not fail is "slow" above this
+ *                               quantile of the segment before it: lower than {@code baselineQuantile}, so that
+ *                               a 10% slowdown still leaves enough slow requests to rank the suspects on
  */
 public record AnalysisThresholds(double minScore, double collinearShare, double moderateStatistic,
                                  double strongStatistic, long moderateRequests, long strongRequests,
                                  double minimumWorsening, double baselineQuantile, double falseAlarmRate,
                                  double minSegmentObservations, double minLatencyRatio, double minRateRatio,
-                                 double minRateIncrease) {
+                                 double minRateIncrease, double latencyQuantile) {
 
     public static final AnalysisThresholds DEFAULTS = new AnalysisThresholds(0.10, 0.95, 3.0, 5.0, 10, 30, 1.0,
-            0.99, 0.05, 30, 1.10, 1.5, 0.001);
+            0.99, 0.05, 30, 1.10, 1.5, 0.001, 0.90);
 
     /** The same thresholds with another false-alarm rate (tests show what a broken penalty would do). */
     public AnalysisThresholds withFalseAlarmRate(double rate) {
         return new AnalysisThresholds(minScore, collinearShare, moderateStatistic, strongStatistic, moderateRequests,
                 strongRequests, minimumWorsening, baselineQuantile, rate, minSegmentObservations, minLatencyRatio,
-                minRateRatio, minRateIncrease);
+                minRateRatio, minRateIncrease, latencyQuantile);
     }
 }

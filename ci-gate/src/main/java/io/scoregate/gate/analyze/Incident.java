@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * @param number           1, 2, ... in time order
  * @param startedAt        the first request of the slot where it started; empty when no degradation
- * @param endedAt          where the signal's segment ended before the log did (a recovery or another
- *                         change); empty when it lasted to the end of the log
+ * @param endedAt          when the signal improved again (a recovery); empty when it lasted to the end of
+ *                         the log
  * @param levelBefore      the first signal's level in the segment before: geometric mean ms for latency,
  *                         a share for rates (NaN for the hint)
  * @param levelAfter       the same in the incident's first segment

@@ -103,8 +103,14 @@ public final class IncidentAnalyzer {
                 var prev = segments.get(j - 1);
                 var cur = segments.get(j);
                 if (worsens(signal, prev, cur)) {
-                    Incident i = incident(agg, total, signal, prev, cur);
-                    found.add(new Candidate(i, cur.fromSlot(), cur.toSlot(), i.primary().map(Suspect::label)));
+                    // it lasts until the signal improves again, not merely until its next (worse) step
+                    int last = j;
+                    while (last + 1 < segments.size() && segments.get(last + 1).statistic() >= 0) {
+                        last++;
+                    }
+                    int until = segments.get(last).toSlot();
+                    Incident i = incident(agg, total, signal, prev, cur, until);
+                    found.add(new Candidate(i, cur.fromSlot(), until, i.primary().map(Suspect::label)));
                 }
             }
         }
@@ -151,15 +157,16 @@ public final class IncidentAnalyzer {
     }
 
     private Incident incident(IncidentAggregator agg, SlotStats total, Signal signal, BinarySegmentation.Segment prev,
-                              BinarySegmentation.Segment cur) {
+                              BinarySegmentation.Segment cur, int until) {
         var window = new SuspectRanker.Window(prev.fromSlot(), cur.fromSlot(), cur.toSlot());
         SlotStats before = agg.all().sum(window.beforeFrom(), window.from());
         SlotStats after = agg.all().sum(window.from(), window.to());
-        int slowBin = slowBin(before, total);
+        int slowBin = signal == Signal.LATENCY ? slowBin(before, total, thresholds.latencyQuantile())
+                : slowBin(before, total);
         var ranking = new SuspectRanker(agg, window, signal, slowBin, thresholds).rank();
         EvidenceStrength strength = strength(cur.statistic(), before.n, after.n);
-        Optional<Instant> end = cur.toSlot() < Timeline.SLOTS
-                ? Optional.of(Instant.ofEpochMilli(agg.all().peek(cur.toSlot()).firstEpochMs)) : Optional.empty();
+        Optional<Instant> end = until < Timeline.SLOTS
+                ? Optional.of(Instant.ofEpochMilli(agg.all().peek(until).firstEpochMs)) : Optional.empty();
         return new Incident(0, List.of(signal), Optional.of(Instant.ofEpochMilli(after.firstEpochMs)), end,
                 prev.level(), cur.level(), cur.statistic(), strength,
                 strengthReason(strength, cur.statistic(), before.n, after.n, true), LatencyBins.upperEdge(slowBin),
@@ -315,7 +322,11 @@ public final class IncidentAnalyzer {
      * twice the overall median.
      */
     private int slowBin(SlotStats before, SlotStats total) {
-        int bin = LatencyBins.quantileBin(before.okBins, thresholds.baselineQuantile());
+        return slowBin(before, total, thresholds.baselineQuantile());
+    }
+
+    private int slowBin(SlotStats before, SlotStats total, double quantile) {
+        int bin = LatencyBins.quantileBin(before.okBins, quantile);
         if (bin >= 0) {
             return bin;
         }
@@ -395,7 +406,10 @@ public final class IncidentAnalyzer {
                 out.add(new ValueStats(SuspectRanker.display(agg.values(d).get(v)), GroupStats.of(s, slowBin, signal)));
             }
         }
-        out.sort(java.util.Comparator.comparingLong((ValueStats x) -> -x.stats().requests()));
+        // the suspect first: with many values it must not fall off the list it is compared in
+        String top = SuspectRanker.display(suspects.get(0).value());
+        out.sort(java.util.Comparator.comparing((ValueStats x) -> !x.value().equals(top))
+                .thenComparingLong(x -> -x.stats().requests()));
         return out.subList(0, Math.min(MAX_BREAKDOWN_VALUES, out.size()));
     }
 

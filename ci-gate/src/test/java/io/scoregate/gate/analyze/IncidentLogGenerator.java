@@ -109,17 +109,26 @@ public final class IncidentLogGenerator {
     }
 
     /**
-     * {@code main FILE LINES}: a log of LINES requests (10 ms apart) with a v1.3 rollout to 30% of traffic
-     * halfway that is 7x slower; gzip when FILE ends in .gz. Used by bench/analyze-throughput.sh.
+     * {@code main FILE LINES [two-causes]}: a log of LINES requests (10 ms apart) with a v1.3 rollout to 30% of
+     * traffic halfway that is 7x slower; or, with {@code two-causes}, issue 14's log (75 ms apart from 14:00,
+     * v6.1 5x slower from 14:08, half of ke-lender-04's requests ERROR from 14:15). gzip when FILE ends in
+     * .gz. Used by bench/analyze-throughput.sh.
      */
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         long lines = Long.parseLong(args[1]);
+        boolean twoCauses = args.length > 2 && args[2].equals("two-causes");
         try (OutputStream os = Files.newOutputStream(file);
              Writer w = new BufferedWriter(new OutputStreamWriter(
                      file.toString().endsWith(".gz") ? new GZIPOutputStream(os, 1 << 16) : os,
                      StandardCharsets.UTF_8), 1 << 20)) {
-            write(w, Scenarios.versionRollout(), lines, 42, Instant.parse("2026-11-27T00:00:00Z").toEpochMilli(), 10);
+            if (twoCauses) {
+                write(w, Scenarios.independentCauses(Instant.parse("2026-11-27T14:08:00Z"),
+                        Instant.parse("2026-11-27T14:15:00Z"), null), lines, 14,
+                        Instant.parse("2026-11-27T14:00:00Z").toEpochMilli(), 75);
+            } else {
+                write(w, Scenarios.versionRollout(), lines, 42, Instant.parse("2026-11-27T00:00:00Z").toEpochMilli(), 10);
+            }
         }
     }
 }
