@@ -61,7 +61,7 @@ public final class IncidentAnalyzer {
         Optional<Suspect> top = shown.stream().findFirst().flatMap(i -> i.suspects().stream().findFirst());
         return new IncidentAnalysis(files, read, agg.rejected(), total.n, Instant.ofEpochMilli(total.firstEpochMs),
                 Instant.ofEpochMilli(total.lastEpochMs), width, latency, failures, incidents, hint,
-                notCorrelatedWithAny(shown), notes, chart(agg, top));
+                notCorrelatedWithAny(agg, shown), notes, chart(agg, top));
     }
 
     private static List<String> notes(IncidentAggregator agg, ReadSummary read) {
@@ -219,24 +219,38 @@ public final class IncidentAnalyzer {
 
     /**
      * "Does not correlate" only for a dimension that explains none of the incidents: one that is the cause
-     * of the second incident must not be dismissed because of the first.
+     * of the second incident must not be dismissed because of the first. A dimension explains none of an
+     * incident when none of its values reaches the minimum score there (it may still be listed, explained
+     * away by another dimension).
      */
-    private static List<NotCorrelated> notCorrelatedWithAny(List<Incident> shown) {
-        if (shown.isEmpty()) {
-            return List.of();
-        }
+    private List<NotCorrelated> notCorrelatedWithAny(IncidentAggregator agg, List<Incident> shown) {
         List<NotCorrelated> out = new ArrayList<>();
-        for (NotCorrelated first : shown.get(0).notCorrelated()) {
-            boolean inAll = shown.stream().allMatch(i -> i.notCorrelated().stream()
-                    .anyMatch(n -> n.dimension().equals(first.dimension())));
-            if (!inAll) {
+        if (shown.isEmpty()) {
+            return out;
+        }
+        for (String dim : agg.dimensions()) {
+            boolean seen = shown.stream().anyMatch(i -> i.notCorrelated().stream().anyMatch(n -> n.dimension().equals(dim))
+                    || i.suspects().stream().anyMatch(x -> x.dimension().equals(dim)));
+            boolean explainsNone = shown.stream().allMatch(i -> i.suspects().stream()
+                    .noneMatch(x -> x.dimension().equals(dim) && x.score() >= thresholds.minScore()));
+            if (!seen || !explainsNone) {
                 continue;
             }
-            double max = shown.stream().flatMap(i -> i.notCorrelated().stream())
-                    .filter(n -> n.dimension().equals(first.dimension())).mapToDouble(NotCorrelated::maxScore).max()
-                    .orElse(0);
-            out.add(shown.size() == 1 ? first : new NotCorrelated(first.dimension(), "explains none of the "
-                    + shown.size() + " incidents; in incident 1 " + first.reason(), max));
+            double max = shown.stream().flatMap(i -> i.notCorrelated().stream()).filter(n -> n.dimension().equals(dim))
+                    .mapToDouble(NotCorrelated::maxScore).max().orElse(0);
+            Optional<Incident> listed = shown.stream().filter(i -> i.notCorrelated().stream()
+                    .anyMatch(n -> n.dimension().equals(dim))).findFirst();
+            String reason = listed.map(i -> i.notCorrelated().stream().filter(n -> n.dimension().equals(dim))
+                    .findFirst().orElseThrow().reason()).orElse("");
+            if (shown.size() == 1 && listed.isPresent()) {
+                out.add(new NotCorrelated(dim, reason, max));
+            } else if (listed.isPresent()) {
+                out.add(new NotCorrelated(dim, "explains none of the " + shown.size() + " incidents; in incident "
+                        + listed.get().number() + " " + reason, max));
+            } else {
+                out.add(new NotCorrelated(dim, "explains none of the incidents: where its values look worse, another "
+                        + "dimension explains it away", max));
+            }
         }
         return out;
     }

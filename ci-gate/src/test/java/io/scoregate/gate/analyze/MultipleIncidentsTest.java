@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 14: two (or three) independent things go wrong in one log; each must be its own incident with its
@@ -32,14 +33,19 @@ class MultipleIncidentsTest {
         return new IncidentAnalyzer(AnalysisThresholds.DEFAULTS).analyze(List.of(log));
     }
 
+    /**
+     * Within two 10 s slots: a change that lands on a slot boundary can be placed one slot late when its
+     * first slot is still mostly healthy by chance, and the start is the first request of its slot.
+     */
     private static void assertNear(Incident i, Instant planted, Duration slot) {
         assertThat(i.startedAt()).isPresent();
-        assertThat(Duration.between(planted, i.startedAt().get()).abs()).isLessThanOrEqualTo(slot);
+        assertThat(Duration.between(planted, i.startedAt().get()).abs()).isLessThanOrEqualTo(slot.multipliedBy(2));
     }
 
-    @Test
-    void aSlowVersionAndAFailingLenderAreTwoIncidentsInTimeOrder() throws Exception {
-        IncidentAnalysis a = analyze(Scenarios.independentCauses(SLOW, FAIL, null), 14);
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {14, 114, 214})
+    void aSlowVersionAndAFailingLenderAreTwoIncidentsInTimeOrder(long seed) throws Exception {
+        IncidentAnalysis a = analyze(Scenarios.independentCauses(SLOW, FAIL, null), seed);
 
         assertThat(a.incidents()).hasSize(2);
         Incident first = a.incidents().get(0);
@@ -62,9 +68,10 @@ class MultipleIncidentsTest {
         assertThat(a.primary()).map(Suspect::label).contains("modelVersion=v6.1");
     }
 
-    @Test
-    void aThirdIndependentSlowdownOnTheSameSignalIsAThirdIncident() throws Exception {
-        IncidentAnalysis a = analyze(Scenarios.independentCauses(SLOW, FAIL, THIRD), 22);
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {22, 122, 222})
+    void aThirdIndependentSlowdownOnTheSameSignalIsAThirdIncident(long seed) throws Exception {
+        IncidentAnalysis a = analyze(Scenarios.independentCauses(SLOW, FAIL, THIRD), seed);
 
         assertThat(a.incidents()).extracting(i -> i.primary().map(Suspect::label).orElse("none"))
                 .containsExactly("modelVersion=v6.1", "lenderId=ke-lender-04", "region=ke-west");
