@@ -32,6 +32,8 @@ final class SuspectRanker {
     private final double allRate;
     private final double excessAll;
     private final List<List<Integer>> presentAfter = new ArrayList<>();
+    /** Each stratum's totals in the window and the baseline, summed once per ranking, not once per suspect. */
+    private final java.util.Map<Long, SlotStats> strata = new java.util.HashMap<>();
 
     /**
      * The slots compared: the baseline [beforeFrom, from) and the incident [from, to). The suspects are
@@ -133,14 +135,14 @@ final class SuspectRanker {
             List<String> alwaysTogether = new ArrayList<>();
             for (int u : valuesAfter(e)) {
                 SlotStats joint = agg.pair(d, v, e, u).sum(window.from(), window.to());
-                SlotStats stratum = agg.marginal(e, u).sum(window.from(), window.to());
+                SlotStats stratum = stratum(e, u, false);
                 long ja = signal.degraded(joint, slowBin);
                 var s = new MantelHaenszel.Stratum(ja, joint.n, signal.degraded(stratum, slowBin) - ja,
                         stratum.n - joint.n);
                 strata.add(s);
                 if (ownBaseline && joint.n > 0) {
                     excess += excessInStratum(agg.pair(d, v, e, u).sum(window.beforeFrom(), window.from()), joint,
-                            inBefore, agg.marginal(e, u).sum(window.beforeFrom(), window.from()), stratum);
+                            inBefore, stratum(e, u, true), stratum);
                 }
                 if (s.informative()) {
                     informative += joint.n;
@@ -220,6 +222,12 @@ final class SuspectRanker {
     private double rate(SlotStats before, double fallback) {
         return before.n >= thresholds.minSegmentObservations()
                 ? (double) signal.degraded(before, slowBin) / before.n : fallback;
+    }
+
+    private SlotStats stratum(int e, int u, boolean before) {
+        long key = ((long) e * IncidentAggregator.MAX_VALUES + u) * 2 + (before ? 1 : 0);
+        return strata.computeIfAbsent(key, k -> before ? agg.marginal(e, u).sum(window.beforeFrom(), window.from())
+                : agg.marginal(e, u).sum(window.from(), window.to()));
     }
 
     private static double attributable(double support, double riskRatio) {

@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The analysis as one JSON document for machines: {@code startedAt} (ISO-8601, null when no degradation
- * was found), ranked {@code suspects} (dimension, value, score and evidence), {@code notCorrelated}, the
- * change points, the read summary and the chart series. The tree is built explicitly so the field names
+ * The analysis as one JSON document for machines: {@code incidents} (time order, each with its start,
+ * signal, ranked suspects and own {@code notCorrelated}); for compatibility the first incident's
+ * {@code startedAt} (ISO-8601, null when no degradation was found) and ranked {@code suspects} (dimension,
+ * value, score and evidence) at the top, with {@code notCorrelated} holding only the dimensions that explain
+ * none of the incidents; the overall change points, the read summary and the chart series. The tree is built explicitly so the field names
  * are a contract written in one place, not a side effect of record accessors; NaN becomes null.
  */
 public final class JsonAnalysisWriter implements AnalysisWriter {
