@@ -13,32 +13,31 @@ import java.util.Optional;
  */
 public enum ExitCode {
     /** The candidate may be promoted (or, for analyze/window, the command did its job). */
-    PASS(0, "PASS"),
+    PASS(0),
     /** BLOCK: the candidate regressed on at least one rule, with statistical evidence. */
-    BLOCK_REGRESSION(1, "BLOCK - the candidate regressed"),
+    BLOCK_REGRESSION(1),
     /** BLOCK: promotion is frozen now and no override was given. */
-    BLOCK_FREEZE(2, "BLOCK - promotion is frozen now"),
+    BLOCK_FREEZE(2),
     /** The evidence cannot tell; never a pass. */
-    INCONCLUSIVE(3, "INCONCLUSIVE - the evidence cannot tell, which is never a pass"),
+    INCONCLUSIVE(3),
     /** Bad flags, policy, or an unreadable log: the user's input must change. */
-    INVALID_INPUT(4, "invalid input; the error above says which"),
+    INVALID_INPUT(4),
     /** The target could not be reached or failed during the run. */
-    TARGET_UNAVAILABLE(5, "the target could not be reached or failed during the run"),
+    TARGET_UNAVAILABLE(5),
     /** A bug in the gate itself (never a verdict): the message says what broke. */
-    INTERNAL_ERROR(70, "internal error (a bug in the gate, not a verdict)"),
+    INTERNAL_ERROR(70),
     /**
      * Stopped by SIGTERM or SIGINT (rollout, rollback, compare) before it could decide: never a verdict. The
      * one line printed says where it left things (for a rollout: the candidate's weight and the table revision
      * as last known). 130 is the shell's code for a Ctrl-C'd command.
      */
-    INTERRUPTED(130, "interrupted before it could decide");
+    INTERRUPTED(130);
 
     private final int code;
-    private final String meaning;
 
-    ExitCode(int code, String meaning) {
+    // NAME(number) on one line each: ci/validate.sh reads the codes from this file in that form
+    ExitCode(int code) {
         this.code = code;
-        this.meaning = meaning;
     }
 
     public int code() {
@@ -47,7 +46,16 @@ public enum ExitCode {
 
     /** What the code means, in words a build log can show. */
     public String meaning() {
-        return meaning;
+        return switch (this) {
+            case PASS -> "PASS";
+            case BLOCK_REGRESSION -> "BLOCK - the candidate regressed";
+            case BLOCK_FREEZE -> "BLOCK - promotion is frozen now";
+            case INCONCLUSIVE -> "INCONCLUSIVE - the evidence cannot tell, which is never a pass";
+            case INVALID_INPUT -> "invalid input; the error above says which";
+            case TARGET_UNAVAILABLE -> "the target could not be reached or failed during the run";
+            case INTERNAL_ERROR -> "internal error (a bug in the gate, not a verdict)";
+            case INTERRUPTED -> "interrupted before it could decide";
+        };
     }
 
     /** Whether the gate decided against the promotion (1, 2, 3), as opposed to passing or failing to decide. */
