@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ci-gate rollback}: the incident runbook's ten-minute rollback, each step verified and timed. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = "Routes 100% of traffic to the stable version (or --to VERSION), verifies every instance applies "
+        description = "Routes 100%% of traffic to the stable version (or --to VERSION), verifies every instance applies "
                 + "the change, watches the next requests until latency and timeouts are back near the stable baseline, "
                 + "and notifies the webhook. Exit 0: recovered; 3: applied but recovery not confirmed; 5: an instance "
                 + "did not apply it (named) or the table could not be changed; 130: interrupted (SIGTERM/SIGINT), the "

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ci-gate rollout}: the canary rollout of the incident write-up's prevention plan. */
 @Command(name = "rollout", mixinStandardHelpOptions = true,
-        description = "Steps a candidate's traffic weight up (5% -> 25% -> 50% -> 100% by default), holding each step "
+        description = "Steps a candidate's traffic weight up (5%% -> 25%% -> 50%% -> 100%% by default), holding each step "
                 + "while the live numbers of every instance are judged against the stable version. A regression rolls "
                 + "back at once; a completed rollout makes the candidate the stable version. Resumable: a rerun "
                 + "continues from where the routing store says the rollout stands. SIGTERM/SIGINT: exit 130, the table "
