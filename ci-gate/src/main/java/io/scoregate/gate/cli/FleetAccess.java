@@ -29,7 +29,8 @@ public final class FleetAccess {
     private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(5);
 
     @Option(names = "--targets", required = true, paramLabel = "URL[,URL...]",
-            description = "Base URLs of every scoring-service instance (they share one routing store).")
+            description = "Base URLs of every scoring-service instance (they share one routing store), or "
+                    + "dns+http://name:port for every address the name resolves to, e.g. a headless Service.")
     String targets;
 
     @Option(names = "--propagation-timeout", defaultValue = "10s", paramLabel = "DURATION",
