@@ -1,5 +1,9 @@
 package io.scoregate.gate.cli;
 
+import io.scoregate.gate.prometheus.PrometheusClient;
+import io.scoregate.gate.prometheus.PrometheusFleetHistograms;
+import io.scoregate.gate.prometheus.PrometheusWindow;
+import io.scoregate.gate.rollout.FleetHistograms;
 import io.scoregate.gate.rollout.HttpRoutingAdmin;
 import io.scoregate.gate.rollout.Notifier;
 import io.scoregate.gate.rollout.Pacer;
@@ -27,11 +31,27 @@ public final class FleetAccess {
     static final String TOKEN_ENV = "SCOREGATE_ADMIN_TOKEN";
     static final String WEBHOOK_ENV = "SCOREGATE_WEBHOOK_URL";
     private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(5);
+    /** One query for the whole fleet's buckets: a little more than an admin call, still well inside a check. */
+    private static final Duration PROMETHEUS_TIMEOUT = Duration.ofSeconds(10);
 
     @Option(names = "--targets", required = true, paramLabel = "URL[,URL...]",
             description = "Base URLs of every scoring-service instance (they share one routing store), or "
                     + "dns+http://name:port for every address the name resolves to, e.g. a headless Service.")
     String targets;
+
+    @Option(names = "--metrics", defaultValue = "instances", paramLabel = "instances|prometheus",
+            description = "Where the live evidence comes from: each target's own /q/metrics, summed (default), or the "
+                    + "Prometheus given by --prometheus, which scrapes them.")
+    String metrics;
+
+    @Option(names = "--prometheus", paramLabel = "URL",
+            description = "With --metrics prometheus: the Prometheus that scrapes the instances.")
+    Optional<String> prometheus = Optional.empty();
+
+    @Option(names = "--selector", defaultValue = "", paramLabel = "MATCHERS",
+            description = "With --metrics prometheus: label matchers for the service's series, e.g. "
+                    + "'job=\"scoregate\"' (default: every series).")
+    String selector;
 
     @Option(names = "--propagation-timeout", defaultValue = "10s", paramLabel = "DURATION",
             description = "How long every instance gets to apply a routing change (default: ${DEFAULT-VALUE}).")
@@ -82,6 +102,28 @@ public final class FleetAccess {
             throw ExitException.invalidInput("no admin token: set " + TOKEN_ENV + " or --admin-token-file");
         }
         return new HttpRoutingAdmin(token, actor, ADMIN_CALL_TIMEOUT);
+    }
+
+    /** The live evidence for {@code admin}'s fleet: the instances' own metrics, or Prometheus'. */
+    FleetHistograms histograms(RoutingAdmin admin) throws ExitException {
+        switch (metrics.trim()) {
+            case "instances":
+                if (prometheus.isPresent()) {
+                    throw ExitException.invalidInput("`--prometheus` is only read with `--metrics prometheus`");
+                }
+                return FleetHistograms.ofInstances(admin);
+            case "prometheus":
+                URI url = prometheus.flatMap(HttpUrl::parse).orElseThrow(() -> ExitException.invalidInput(
+                        "`--metrics prometheus` needs `--prometheus` with an http(s) URL such as http://prometheus:9090"));
+                try {
+                    PrometheusWindow.cumulativeQuery(selector); // refuse a selector that is not matchers, now
+                } catch (IllegalArgumentException e) {
+                    throw ExitException.invalidInput(e.getMessage());
+                }
+                return new PrometheusFleetHistograms(new PrometheusClient(url, PROMETHEUS_TIMEOUT), selector);
+            default:
+                throw ExitException.invalidInput("`--metrics` must be instances or prometheus, but was " + metrics);
+        }
     }
 
     Notifier notifier() throws ExitException {

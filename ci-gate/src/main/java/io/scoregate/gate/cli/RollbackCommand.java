@@ -78,7 +78,7 @@ public final class RollbackCommand implements Callable<Integer> {
                     PrintWriter out, PrintWriter err, StopOnSignal stop)
             throws ExitException, InterruptedException {
         Instant started = clock.instant();
-        var procedure = new RollbackProcedure(admin, new LiveJudge(admin, Judge.standard()), notifier, policy, clock,
+        var procedure = new RollbackProcedure(admin, new LiveJudge(fleet.histograms(admin), Judge.standard()), notifier, policy, clock,
                 fleet.pacer());
         var lastStep = new AtomicReference<String>();
         RollbackProcedure.Outcome outcome = stop.untilSignal(() -> procedure.run(plan, step -> {

@@ -137,7 +137,7 @@ public final class RolloutCommand implements Callable<Integer> {
     private int run(RoutingAdmin admin, Notifier notifier, RolloutPlan plan, Policy policy, Clock clock, PrintWriter out,
                     PrintWriter err, StopOnSignal stop) throws ExitException, InterruptedException {
         Instant started = clock.instant();
-        LiveJudge live = new LiveJudge(admin, Judge.standard());
+        LiveJudge live = new LiveJudge(fleet.histograms(admin), Judge.standard());
         var rollback = new RollbackProcedure(admin, live, notifier, policy, clock, fleet.pacer());
         var lastKnown = new AtomicReference<TimelineEntry>();
         var driver = new RolloutDriver(admin, live, rollback, policy, clock, fleet.pacer(), entry -> {

@@ -21,12 +21,22 @@ public final class PrometheusWindow {
     private PrometheusWindow() {
     }
 
-    /** The PromQL for a window: {@code sum by (model_version, outcome, le) (increase(bucket{selector}[window]))}. */
-    public static String query(String selector, Duration window) {
+    /** The PromQL for the fleet's cumulative buckets now: {@code sum by (model_version, outcome, le) (bucket{selector})}. */
+    public static String cumulativeQuery(String selector) {
+        requireMatchersOnly(selector);
+        return "sum by (model_version, outcome, le) (" + LatencyHistogramSnapshot.BUCKET_METRIC + "{" + selector + "})";
+    }
+
+    private static void requireMatchersOnly(String selector) {
         if (!SELECTOR.matcher(selector).matches()) {
             throw new IllegalArgumentException("`--selector` must be label matchers such as job=\"scoregate\", "
                     + "without braces or line breaks, but was " + selector);
         }
+    }
+
+    /** The PromQL for a window: {@code sum by (model_version, outcome, le) (increase(bucket{selector}[window]))}. */
+    public static String query(String selector, Duration window) {
+        requireMatchersOnly(selector);
         if (window.toSeconds() < 1) {
             throw new IllegalArgumentException("`--window` must be at least 1s, but was " + window);
         }

@@ -57,7 +57,7 @@ class RolloutCommandInputTest {
         int code = execute("rollback", "--targets", "http://ok:8080,instance-2");
 
         assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
-        assertThat(err.toString()).contains("`--targets` must be http(s) URLs separated by commas, but had 'instance-2'");
+        assertThat(err.toString()).contains("`--targets` must be http(s) URLs or dns+http(s)://name:port, separated by commas, but had 'instance-2'");
     }
 
     @Test

@@ -38,6 +38,7 @@ class PrometheusJudgeEndToEndTest {
     /** A Wednesday morning in Nairobi: outside the default freeze, whenever the suite runs. */
     private static final String OPEN_WINDOW = "2026-11-25T10:00:00+03:00";
     private static final int PER_VERSION = 400;
+    private static final String ADMIN_TOKEN = "prometheus-e2e-token";
 
     @TempDir
     static Path tmp;
@@ -48,7 +49,8 @@ class PrometheusJudgeEndToEndTest {
     void startServiceAndPrometheus() throws Exception {
         service = PackagedService.start(tmp.resolve("service"), Map.of(
                 "scoregate.drill.\"v1.3\".added-latency-ms", "120",
-                "scoregate.drill.\"v1.3\".timeout-probability", "0.3"));
+                "scoregate.drill.\"v1.3\".timeout-probability", "0.3",
+                "scoregate.admin.token", ADMIN_TOKEN));
         prometheus = PrometheusServer.start(tmp.resolve("prometheus"), List.of(service.uri()));
         // one request per version first, scraped, so each series exists before the measured traffic: increase()
         // cannot count what a series held at its first sample
@@ -74,6 +76,41 @@ class PrometheusJudgeEndToEndTest {
         String all() {
             return "stdout:\n" + out + "\nstderr:\n" + err;
         }
+    }
+
+    @Test
+    void shouldRollBackWithPrometheusAsTheEvidenceAndNeverBeStoppedByIt() throws Exception {
+        Path token = tmp.resolve("admin-token");
+        java.nio.file.Files.writeString(token, ADMIN_TOKEN);
+        // Prometheus up: the table is written and verified; recovery is watched through Prometheus (no traffic
+        // follows, so it may stay unconfirmed: 0 or 3, never an error)
+        Run up = gate("rollback", "--targets", service.uri().toString(), "--metrics", "prometheus",
+                "--prometheus", prometheus.uri().toString(), "--selector", "job=\"scoregate\"",
+                "--admin-token-file", token.toString(), "--watch", "2s", "--report-dir", tmp.resolve("rb-up").toString());
+        assertThat(up.code()).as(up.all()).isIn(ExitCode.PASS.code(), ExitCode.INCONCLUSIVE.code());
+        // Prometheus down: the rollback is still applied (metrics never stand between the on-call and a rollback);
+        // only its recovery stays unconfirmed
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Run down = gate("rollback", "--targets", service.uri().toString(), "--metrics", "prometheus",
+                "--prometheus", "http://127.0.0.1:" + closed, "--admin-token-file", token.toString(),
+                "--watch", "2s", "--report-dir", tmp.resolve("rb-down").toString());
+        assertThat(down.code()).as(down.all()).isEqualTo(ExitCode.INCONCLUSIVE.code());
+        Run bad = gate("rollback", "--targets", service.uri().toString(), "--metrics", "prometheus",
+                "--admin-token-file", token.toString(), "--report-dir", tmp.resolve("rb-bad").toString());
+        assertThat(bad.code()).as(bad.all()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(bad.err()).contains("needs `--prometheus`");
+    }
+
+    private static Run gate(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cl = GateCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return new Run(cl.execute(args), out.toString(), err.toString());
     }
 
     private static Run judge(String... args) {
