@@ -82,7 +82,7 @@ class KubernetesManifestSchemaTest {
                           image: i
                           readinessProbe: {httpGet: {path: /q/health/ready, port: 8080, paht: /x}}
                 """);
-        assertThat(unknownFields(deployment)).containsExactly("spec: [replica]",
+        assertThat(unknownFields(deployment)).containsExactlyInAnyOrder("spec: [replica]",
                 "spec.template.spec.containers[0].readinessProbe.httpGet: [paht]");
         JsonNode pdb = YAML.readTree("{apiVersion: policy/v1beta1, kind: PodDisruptionBudget, metadata: {name: x}}");
         assertThat(unknownFields(pdb)).containsExactly("apiVersion policy/v1beta1, the model is policy/v1");
