@@ -20,7 +20,7 @@ DIR=${1:-$(mktemp -d)}
 SIZES=${SIZES:-"1000000 5000000"}
 mkdir -p "$DIR"
 
-./mvnw -B -q -o -pl ci-gate package -DskipTests 2>/dev/null || ./mvnw -B -q -pl ci-gate package -DskipTests
+./mvnw -B -q -o -pl ci-gate -am package -DskipTests 2>/dev/null || ./mvnw -B -q -pl ci-gate -am package -DskipTests
 CP=ci-gate/target/test-classes:ci-gate/target/ci-gate.jar
 
 largest=""

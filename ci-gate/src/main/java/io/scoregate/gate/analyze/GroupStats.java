@@ -8,11 +8,18 @@ package io.scoregate.gate.analyze;
 public record GroupStats(long requests, long failed, double failureRate, long degraded, double degradedRate,
                          double meanMs, double p50Ms, double p95Ms, double minMs, double maxMs) {
 
+    public static final GroupStats EMPTY = new GroupStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
     static GroupStats of(SlotStats s, int slowBin) {
+        return of(s, slowBin, Signal.SLOW_OR_FAILED);
+    }
+
+    /** With "degraded" as the signal counts it (a latency incident does not count errors). */
+    static GroupStats of(SlotStats s, int slowBin, Signal signal) {
         if (s.n <= 0) {
-            return new GroupStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return EMPTY;
         }
-        long degraded = s.degraded(slowBin);
+        long degraded = signal.degraded(s, slowBin);
         double p50 = clamp(LatencyBins.quantile(s.okBins, 0.50), s);
         double p95 = clamp(LatencyBins.quantile(s.okBins, 0.95), s);
         return new GroupStats(s.n, s.failed, (double) s.failed / s.n, degraded, (double) degraded / s.n,

@@ -60,10 +60,11 @@ final class IncidentAggregator {
             slot = timeline.slotOf(ms);
         }
         double lat = r.latencyMs();
-        boolean fail = r.status() == RequestStatus.TIMEOUT || r.status() == RequestStatus.ERROR;
+        boolean error = r.status() == RequestStatus.ERROR;
+        boolean fail = error || r.status() == RequestStatus.TIMEOUT;
         int bin = LatencyBins.index(lat);
         double log = Math.log(Math.max(lat, 0.01));
-        all.at(slot).add(bin, fail, lat, log, ms);
+        all.at(slot).add(bin, fail, error, lat, log, ms);
 
         Map<String, String> extra = r.extra();
         if (!extra.isEmpty() && !dimensionIndex.keySet().containsAll(extra.keySet())) {
@@ -88,10 +89,10 @@ final class IncidentAggregator {
             ids[i] = valueId(i, extra.getOrDefault(dimensions.get(i), ""));
         }
         for (int i = 0; i < d; i++) {
-            marginal.get(i).get(ids[i]).at(slot).add(bin, fail, lat, log, ms);
+            marginal.get(i).get(ids[i]).at(slot).add(bin, fail, error, lat, log, ms);
             CellSeries[][] row = pairs[i];
             for (int j = i + 1; j < d; j++) {
-                pairCell(row, i, j, ids[i], ids[j]).at(slot).count(bin, fail);
+                pairCell(row, i, j, ids[i], ids[j]).at(slot).count(bin, fail, error);
             }
         }
     }

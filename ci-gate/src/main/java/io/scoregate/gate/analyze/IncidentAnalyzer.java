@@ -45,36 +45,27 @@ public final class IncidentAnalyzer {
     IncidentAnalysis analyze(IncidentAggregator agg, ReadSummary read, List<String> files) {
         Timeline timeline = agg.timeline();
         SlotStats total = agg.all().sum(0, Timeline.SLOTS);
-        List<String> notes = new ArrayList<>();
+        List<String> notes = notes(agg, read);
+        Duration width = Duration.ofMillis(timeline.widthMs());
         if (total.n == 0) {
-            notes.add("Every valid line was a REJECTED request (a client mistake), which says nothing about latency.");
-            GroupStats empty = GroupStats.of(total, 0);
-            return new IncidentAnalysis(files, read, agg.rejected(), 0, Instant.EPOCH, Instant.EPOCH,
-                    Duration.ofMillis(timeline.widthMs()), Optional.empty(), Optional.empty(), Optional.empty(),
-                    EvidenceStrength.NONE, "no request to analyse", 0, empty, empty, List.of(), List.of(), notes,
-                    List.of(), List.of());
+            notes.add(0, "Every valid line was a REJECTED request (a client mistake), which says nothing about latency.");
+            return new IncidentAnalysis(files, read, agg.rejected(), 0, Instant.EPOCH, Instant.EPOCH, width,
+                    Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(), notes, List.of());
         }
         Optional<ChangePoint> latency = ChangePointDetector.latency(agg.all());
         Optional<ChangePoint> failures = ChangePointDetector.failureRate(agg.all());
-        Optional<ChangePoint> overall = choose(latency, failures);
-        int firstSplit = overall.map(ChangePoint::slot).orElse(0);
-        // Which value is the suspect does not need the exact start: compare every value with the rest over
-        // the whole log, "slow" meaning slower than the requests before the overall change.
-        var firstRanking = new SuspectRanker(agg, 0, slowBin(agg.all().sum(0, firstSplit), total), thresholds).rank();
-        Optional<Start> start = firstRanking.suspects().stream().filter(x -> x.explainedBy().isEmpty()).findFirst()
-                .map(top -> startOf(agg, top, total, firstSplit))
-                .or(() -> overall.map(cp -> new Start(cp.slot(), cp.at())));
-        int split = start.map(Start::slot).orElse(0);
+        List<Incident> incidents = incidents(agg, total);
+        Optional<Incident> hint = incidents.isEmpty() ? Optional.of(bestSplit(agg, total, latency, failures))
+                : Optional.empty();
+        List<Incident> shown = incidents.isEmpty() ? hint.stream().toList() : incidents;
+        Optional<Suspect> top = shown.stream().findFirst().flatMap(i -> i.suspects().stream().findFirst());
+        return new IncidentAnalysis(files, read, agg.rejected(), total.n, Instant.ofEpochMilli(total.firstEpochMs),
+                Instant.ofEpochMilli(total.lastEpochMs), width, latency, failures, incidents, hint,
+                notCorrelatedWithAny(agg, shown), notes, chart(agg, top));
+    }
 
-        SlotStats before = agg.all().sum(0, split);
-        SlotStats after = agg.all().sum(split, Timeline.SLOTS);
-        int slowBin = slowBin(before, total);
-        double z = degradedZ(before, after, slowBin);
-        EvidenceStrength strength = start.isEmpty() || z < thresholds.minimumWorsening() ? EvidenceStrength.NONE
-                : strength(z, before.n, after.n);
-        String reason = strengthReason(strength, z, before.n, after.n);
-
-        var ranking = new SuspectRanker(agg, split, slowBin, thresholds).rank();
+    private static List<String> notes(IncidentAggregator agg, ReadSummary read) {
+        List<String> notes = new ArrayList<>();
         if (read.malformed() > 0) {
             notes.add(read.malformed() + " of " + read.lines() + " lines were not valid access-log records and were skipped.");
         }
@@ -90,14 +81,178 @@ public final class IncidentAnalyzer {
                     + " values; values after the first " + (IncidentAggregator.MAX_VALUES - 1)
                     + " were counted together as " + IncidentAggregator.OTHER + ".");
         }
-        List<ChartPoint> chart = chart(agg, ranking.suspects().stream().findFirst());
+        return notes;
+    }
+
+    /** An incident before merging: its window and the label of its primary suspect. */
+    private record Candidate(Incident incident, int from, int to, Optional<String> primary) {
+    }
+
+    /**
+     * Every worsening change point of every signal, each ranked inside its own segment against the segment
+     * before it; then the ones that are the same thing seen twice are merged: the same primary suspect (or
+     * none) in overlapping or adjacent windows, e.g. a slow version's latency and its timeouts, or the steps
+     * binary segmentation cuts a slow drift into. Time order.
+     */
+    private List<Incident> incidents(IncidentAggregator agg, SlotStats total) {
+        List<Candidate> found = new ArrayList<>();
+        for (Signal signal : Signal.SEGMENTED) {
+            var segments = BinarySegmentation.segment(agg.all(), signal, thresholds.falseAlarmRate(),
+                    thresholds.minSegmentObservations());
+            for (int j = 1; j < segments.size(); j++) {
+                var prev = segments.get(j - 1);
+                var cur = segments.get(j);
+                if (worsens(signal, prev, cur)) {
+                    // it lasts until the signal improves again, not merely until its next (worse) step
+                    int last = j;
+                    while (last + 1 < segments.size() && segments.get(last + 1).statistic() >= 0) {
+                        last++;
+                    }
+                    int until = segments.get(last).toSlot();
+                    Incident i = incident(agg, total, signal, prev, cur, until);
+                    found.add(new Candidate(i, cur.fromSlot(), until, i.primary().map(Suspect::label)));
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(Candidate::from)
+                .thenComparing(c -> c.incident().signal().ordinal()));
+        List<Candidate> merged = new ArrayList<>();
+        for (Candidate c : found) {
+            int same = -1;
+            for (int k = 0; k < merged.size() && same < 0; k++) {
+                Candidate m = merged.get(k);
+                same = m.primary().equals(c.primary()) && c.from() <= m.to() && m.from() <= c.to() ? k : -1;
+            }
+            if (same < 0) {
+                merged.add(c);
+                continue;
+            }
+            Candidate m = merged.get(same);
+            List<Signal> signals = new ArrayList<>(m.incident().signals());
+            if (!signals.contains(c.incident().signal())) {
+                signals.add(c.incident().signal());
+            }
+            int to = Math.max(m.to(), c.to());
+            Optional<Instant> end = m.incident().endedAt().isEmpty() || c.incident().endedAt().isEmpty()
+                    ? Optional.empty() : to == m.to() ? m.incident().endedAt() : c.incident().endedAt();
+            merged.set(same, new Candidate(m.incident().renumbered(0, signals, end), m.from(), to, m.primary()));
+        }
+        List<Incident> out = new ArrayList<>();
+        for (Candidate c : merged) {
+            out.add(c.incident().renumbered(out.size() + 1, c.incident().signals(), c.incident().endedAt()));
+        }
+        return out;
+    }
+
+    /** Worse, and by enough to matter: a significant 2% is not an incident. */
+    private boolean worsens(Signal signal, BinarySegmentation.Segment prev, BinarySegmentation.Segment cur) {
+        if (!(cur.statistic() > 0)) {
+            return false;
+        }
+        if (signal == Signal.LATENCY) {
+            return cur.level() >= prev.level() * thresholds.minLatencyRatio();
+        }
+        return cur.level() >= prev.level() * thresholds.minRateRatio()
+                && cur.level() - prev.level() >= thresholds.minRateIncrease();
+    }
+
+    private Incident incident(IncidentAggregator agg, SlotStats total, Signal signal, BinarySegmentation.Segment prev,
+                              BinarySegmentation.Segment cur, int until) {
+        var window = new SuspectRanker.Window(prev.fromSlot(), cur.fromSlot(), cur.toSlot());
+        SlotStats before = agg.all().sum(window.beforeFrom(), window.from());
+        SlotStats after = agg.all().sum(window.from(), window.to());
+        int slowBin = signal == Signal.LATENCY ? slowBin(before, total, thresholds.latencyQuantile())
+                : slowBin(before, total);
+        var ranking = new SuspectRanker(agg, window, signal, slowBin, thresholds).rank();
+        EvidenceStrength strength = strength(cur.statistic(), before.n, after.n);
+        Optional<Instant> end = until < Timeline.SLOTS
+                ? Optional.of(Instant.ofEpochMilli(agg.all().peek(until).firstEpochMs)) : Optional.empty();
+        return new Incident(0, List.of(signal), Optional.of(Instant.ofEpochMilli(after.firstEpochMs)), end,
+                prev.level(), cur.level(), cur.statistic(), strength,
+                strengthReason(strength, cur.statistic(), before.n, after.n, true), LatencyBins.upperEdge(slowBin),
+                GroupStats.of(before, slowBin, signal), GroupStats.of(after, slowBin, signal), ranking.suspects(),
+                ranking.notCorrelated(), breakdown(agg, ranking.suspects(), slowBin, window, signal));
+    }
+
+    /**
+     * With no change point past the penalty: the single best split of "slow or failed", refined through
+     * its top suspect (what analyze did before it segmented); evidence NONE, or WEAK in a log too short to
+     * segment.
+     */
+    private Incident bestSplit(IncidentAggregator agg, SlotStats total, Optional<ChangePoint> latency,
+                               Optional<ChangePoint> failures) {
+        Optional<ChangePoint> overall = choose(latency, failures);
+        int firstSplit = overall.map(ChangePoint::slot).orElse(0);
+        // Which value is the suspect does not need the exact start: compare every value with the rest over
+        // the whole log, "slow" meaning slower than the requests before the overall change.
+        var firstRanking = new SuspectRanker(agg, SuspectRanker.Window.afterSplit(0), Signal.SLOW_OR_FAILED,
+                slowBin(agg.all().sum(0, firstSplit), total), thresholds).rank();
+        Optional<Start> start = firstRanking.suspects().stream().filter(x -> x.explainedBy().isEmpty()).findFirst()
+                .map(top -> startOf(agg, top, total, firstSplit))
+                .or(() -> overall.map(cp -> new Start(cp.slot(), cp.at())));
+        int split = start.map(Start::slot).orElse(0);
+
+        SlotStats before = agg.all().sum(0, split);
+        SlotStats after = agg.all().sum(split, Timeline.SLOTS);
+        int slowBin = slowBin(before, total);
+        double z = degradedZ(before, after, slowBin);
+        // A log long enough to segment had its chance: naming a cause there would be the false alarm the
+        // penalty exists to prevent. Only a log too short for any test (the write-up's eight lines) gets
+        // its best split as a weak hint.
+        boolean tooShort = total.n < 2 * thresholds.minSegmentObservations();
+        EvidenceStrength strength = !tooShort || start.isEmpty() || z < thresholds.minimumWorsening()
+                ? EvidenceStrength.NONE : EvidenceStrength.WEAK;
+        String reason = tooShort ? strengthReason(strength, z, before.n, after.n, false)
+                : String.format(java.util.Locale.ROOT, "no incident: no change of latency, timeout rate or error rate "
+                        + "passes the false-alarm penalty (set for at most a %.0f%% chance of any false alarm in a log "
+                        + "where nothing changed)", 100 * thresholds.falseAlarmRate());
+        var window = SuspectRanker.Window.afterSplit(split);
+        var ranking = new SuspectRanker(agg, window, Signal.SLOW_OR_FAILED, slowBin, thresholds).rank();
         // with no degradation there is no start to report, whatever split scored best
         Optional<Instant> startedAt = strength == EvidenceStrength.NONE ? Optional.empty() : start.map(Start::at);
-        return new IncidentAnalysis(files, read, agg.rejected(), total.n, Instant.ofEpochMilli(total.firstEpochMs),
-                Instant.ofEpochMilli(total.lastEpochMs), Duration.ofMillis(timeline.widthMs()), startedAt,
-                latency, failures, strength, reason, LatencyBins.upperEdge(slowBin), GroupStats.of(before, slowBin),
-                GroupStats.of(after, slowBin), ranking.suspects(), ranking.notCorrelated(), notes, chart,
-                breakdown(agg, ranking.suspects(), slowBin));
+        return new Incident(1, List.of(Signal.SLOW_OR_FAILED), startedAt, Optional.empty(), Double.NaN, Double.NaN, z,
+                strength, reason, LatencyBins.upperEdge(slowBin), GroupStats.of(before, slowBin),
+                GroupStats.of(after, slowBin), ranking.suspects(), ranking.notCorrelated(),
+                breakdown(agg, ranking.suspects(), slowBin, new SuspectRanker.Window(0, 0, Timeline.SLOTS),
+                        Signal.SLOW_OR_FAILED));
+    }
+
+    /**
+     * "Does not correlate" only for a dimension that explains none of the incidents: one that is the cause
+     * of the second incident must not be dismissed because of the first. A dimension explains none of an
+     * incident when none of its values reaches the minimum score there (it may still be listed, explained
+     * away by another dimension).
+     */
+    private List<NotCorrelated> notCorrelatedWithAny(IncidentAggregator agg, List<Incident> shown) {
+        List<NotCorrelated> out = new ArrayList<>();
+        if (shown.isEmpty()) {
+            return out;
+        }
+        for (String dim : agg.dimensions()) {
+            boolean seen = shown.stream().anyMatch(i -> i.notCorrelated().stream().anyMatch(n -> n.dimension().equals(dim))
+                    || i.suspects().stream().anyMatch(x -> x.dimension().equals(dim)));
+            boolean explainsNone = shown.stream().allMatch(i -> i.suspects().stream()
+                    .noneMatch(x -> x.dimension().equals(dim) && x.score() >= thresholds.minScore()));
+            if (!seen || !explainsNone) {
+                continue;
+            }
+            double max = shown.stream().flatMap(i -> i.notCorrelated().stream()).filter(n -> n.dimension().equals(dim))
+                    .mapToDouble(NotCorrelated::maxScore).max().orElse(0);
+            Optional<Incident> listed = shown.stream().filter(i -> i.notCorrelated().stream()
+                    .anyMatch(n -> n.dimension().equals(dim))).findFirst();
+            String reason = listed.map(i -> i.notCorrelated().stream().filter(n -> n.dimension().equals(dim))
+                    .findFirst().orElseThrow().reason()).orElse("");
+            if (shown.size() == 1 && listed.isPresent()) {
+                out.add(new NotCorrelated(dim, reason, max));
+            } else if (listed.isPresent()) {
+                out.add(new NotCorrelated(dim, "explains none of the " + shown.size() + " incidents; in incident "
+                        + listed.get().number() + " " + reason, max));
+            } else {
+                out.add(new NotCorrelated(dim, "explains none of the incidents: where its values look worse, another "
+                        + "dimension explains it away", max));
+            }
+        }
+        return out;
     }
 
     /** Where the degradation started: a slot and the first request seen in it. */
@@ -181,7 +336,11 @@ public final class IncidentAnalyzer {
      * twice the overall median.
      */
     private int slowBin(SlotStats before, SlotStats total) {
-        int bin = LatencyBins.quantileBin(before.okBins, thresholds.baselineQuantile());
+        return slowBin(before, total, thresholds.baselineQuantile());
+    }
+
+    private int slowBin(SlotStats before, SlotStats total, double quantile) {
+        int bin = LatencyBins.quantileBin(before.okBins, quantile);
         if (bin >= 0) {
             return bin;
         }
@@ -200,9 +359,14 @@ public final class IncidentAnalyzer {
         return EvidenceStrength.WEAK;
     }
 
-    private String strengthReason(EvidenceStrength s, double stat, long nBefore, long nAfter) {
+    private String strengthReason(EvidenceStrength s, double stat, long nBefore, long nAfter, boolean passedPenalty) {
         String counts = (nBefore == 1 ? "1 request" : nBefore + " requests") + " before the change and " + nAfter
                 + " after";
+        if (s == EvidenceStrength.WEAK && !passedPenalty && stat >= thresholds.moderateStatistic()) {
+            return String.format(java.util.Locale.ROOT, "weak evidence: %s, standardized change %.1f, but no change "
+                    + "point of latency, timeout rate or error rate passes the false-alarm penalty; treat the "
+                    + "ranking as a hint", counts, stat);
+        }
         return switch (s) {
             case NONE -> String.format(java.util.Locale.ROOT, "no degradation: the requests after the best split "
                     + "(%s) are not worse than those before it beyond chance (z = %.1f, below %.1f)", counts, stat,
@@ -243,19 +407,23 @@ public final class IncidentAnalyzer {
 
     private static final int MAX_BREAKDOWN_VALUES = 10;
 
-    private static List<ValueStats> breakdown(IncidentAggregator agg, List<Suspect> suspects, int slowBin) {
+    private static List<ValueStats> breakdown(IncidentAggregator agg, List<Suspect> suspects, int slowBin,
+                                              SuspectRanker.Window window, Signal signal) {
         if (suspects.isEmpty()) {
             return List.of();
         }
         int d = agg.dimensions().indexOf(suspects.get(0).dimension());
         List<ValueStats> out = new ArrayList<>();
         for (int v = 0; v < agg.values(d).size(); v++) {
-            SlotStats s = agg.marginal(d, v).sum(0, Timeline.SLOTS);
+            SlotStats s = agg.marginal(d, v).sum(window.from(), window.to());
             if (s.n > 0) {
-                out.add(new ValueStats(SuspectRanker.display(agg.values(d).get(v)), GroupStats.of(s, slowBin)));
+                out.add(new ValueStats(SuspectRanker.display(agg.values(d).get(v)), GroupStats.of(s, slowBin, signal)));
             }
         }
-        out.sort(java.util.Comparator.comparingLong((ValueStats x) -> -x.stats().requests()));
+        // the suspect first: with many values it must not fall off the list it is compared in
+        String top = SuspectRanker.display(suspects.get(0).value());
+        out.sort(java.util.Comparator.comparing((ValueStats x) -> !x.value().equals(top))
+                .thenComparingLong(x -> -x.stats().requests()));
         return out.subList(0, Math.min(MAX_BREAKDOWN_VALUES, out.size()));
     }
 

@@ -8,23 +8,34 @@ package io.scoregate.gate.analyze;
 final class SlotStats {
 
     long n;
+    /** Timed out or failed (the timeouts are {@code failed - errors}). */
     long failed;
+    /** Failed with ERROR (a 5xx other than the deadline). */
+    long errors;
     /** Latency bins ({@link LatencyBins}) of the requests that did not fail. */
     final long[] okBins = new long[LatencyBins.COUNT];
     double sumMs;
     double sumLog;
     double sumLogSq;
+    /** Sums of log latency over the requests that did not fail: the latency signal's series. */
+    double okSumLog;
+    double okSumLogSq;
     double minMs = Double.POSITIVE_INFINITY;
     double maxMs = Double.NEGATIVE_INFINITY;
     long firstEpochMs = Long.MAX_VALUE;
     long lastEpochMs = Long.MIN_VALUE;
 
-    void add(int bin, boolean fail, double ms, double logMs, long epochMs) {
+    void add(int bin, boolean fail, boolean error, double ms, double logMs, long epochMs) {
         n++;
         if (fail) {
             failed++;
+            if (error) {
+                errors++;
+            }
         } else {
             okBins[bin]++;
+            okSumLog += logMs;
+            okSumLogSq += logMs * logMs;
         }
         sumMs += ms;
         sumLog += logMs;
@@ -47,10 +58,13 @@ final class SlotStats {
      * Counts only (requests, failures, latency bins): enough for the pair cells, which are only asked for
      * {@link #n} and {@link #degraded}; their sums, extremes and times stay unset.
      */
-    void count(int bin, boolean fail) {
+    void count(int bin, boolean fail, boolean error) {
         n++;
         if (fail) {
             failed++;
+            if (error) {
+                errors++;
+            }
         } else {
             okBins[bin]++;
         }
@@ -59,12 +73,15 @@ final class SlotStats {
     void addAll(SlotStats o) {
         n += o.n;
         failed += o.failed;
+        errors += o.errors;
         for (int i = 0; i < okBins.length; i++) {
             okBins[i] += o.okBins[i];
         }
         sumMs += o.sumMs;
         sumLog += o.sumLog;
         sumLogSq += o.sumLogSq;
+        okSumLog += o.okSumLog;
+        okSumLogSq += o.okSumLogSq;
         minMs = Math.min(minMs, o.minMs);
         maxMs = Math.max(maxMs, o.maxMs);
         firstEpochMs = Math.min(firstEpochMs, o.firstEpochMs);
@@ -75,20 +92,32 @@ final class SlotStats {
     void subtract(SlotStats o) {
         n -= o.n;
         failed -= o.failed;
+        errors -= o.errors;
         for (int i = 0; i < okBins.length; i++) {
             okBins[i] -= o.okBins[i];
         }
         sumMs -= o.sumMs;
         sumLog -= o.sumLog;
         sumLogSq -= o.sumLogSq;
+        okSumLog -= o.okSumLog;
+        okSumLogSq -= o.okSumLogSq;
     }
 
     /** Requests that failed or, having not failed, fell in a bin above {@code slowBin}. */
     long degraded(int slowBin) {
+        return failed + slow(slowBin);
+    }
+
+    /** Requests that did not fail but fell in a bin above {@code slowBin}. */
+    long slow(int slowBin) {
         long slow = 0;
         for (int i = slowBin + 1; i < okBins.length; i++) {
             slow += okBins[i];
         }
-        return failed + slow;
+        return slow;
+    }
+
+    long timeouts() {
+        return failed - errors;
     }
 }

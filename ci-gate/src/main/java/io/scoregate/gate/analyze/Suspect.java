@@ -12,12 +12,16 @@ import java.util.List;
  * @param adjustedRiskRatio the smallest Mantel-Haenszel risk ratio over the other dimensions
  * @param support           share of the degraded requests that carry this value (MacroBase support)
  * @param baselineShare     share of this value among all other requests (BubbleUp's baseline)
+ * @param changeShare       share of the degraded requests new in this incident (beyond each value's own
+ *                          rate before it) that this value carries; the score never exceeds it, so a value
+ *                          already as degraded before the change is not its cause
  * @param explainedBy       the dimension that makes the effect vanish when held fixed; empty when none
  * @param inseparableFrom   values of other dimensions that always travel with this one ("lenderId=L7");
  *                          the log cannot tell them apart
  */
 public record Suspect(int rank, String dimension, String value, double score, double crudeScore, double riskRatio,
-                      double adjustedRiskRatio, double support, double baselineShare, List<String> explainedBy,
+                      double adjustedRiskRatio, double support, double baselineShare, double changeShare,
+                      List<String> explainedBy,
                       List<String> inseparableFrom, List<Control> controls, GroupStats insideBefore,
                       GroupStats insideAfter, GroupStats outsideBefore, GroupStats outsideAfter, Instant firstSeen) {
 
@@ -33,7 +37,7 @@ public record Suspect(int rank, String dimension, String value, double score, do
 
     Suspect withRank(int r) {
         return new Suspect(r, dimension, value, score, crudeScore, riskRatio, adjustedRiskRatio, support,
-                baselineShare, explainedBy, inseparableFrom, controls, insideBefore, insideAfter, outsideBefore,
+                baselineShare, changeShare, explainedBy, inseparableFrom, controls, insideBefore, insideAfter, outsideBefore,
                 outsideAfter, firstSeen);
     }
 }

@@ -22,20 +22,39 @@ final class SuspectRanker {
     private static final int MAX_VALUES_IN_REASON = 4;
 
     private final IncidentAggregator agg;
-    private final int split;
+    private final Window window;
+    private final Signal signal;
     private final int slowBin;
     private final AnalysisThresholds thresholds;
     private final SlotStats allBefore;
     private final SlotStats allAfter;
+    /** The baseline's degraded rate, and the degraded requests in the window beyond it. */
+    private final double allRate;
+    private final double excessAll;
     private final List<List<Integer>> presentAfter = new ArrayList<>();
+    /** Each stratum's totals in the window and the baseline, summed once per ranking, not once per suspect. */
+    private final java.util.Map<Long, SlotStats> strata = new java.util.HashMap<>();
 
-    SuspectRanker(IncidentAggregator agg, int split, int slowBin, AnalysisThresholds thresholds) {
+    /**
+     * The slots compared: the baseline [beforeFrom, from) and the incident [from, to). The suspects are
+     * ranked inside the incident; the baseline gives each value's own earlier behaviour.
+     */
+    record Window(int beforeFrom, int from, int to) {
+        static Window afterSplit(int split) {
+            return new Window(0, split, Timeline.SLOTS);
+        }
+    }
+
+    SuspectRanker(IncidentAggregator agg, Window window, Signal signal, int slowBin, AnalysisThresholds thresholds) {
         this.agg = agg;
-        this.split = split;
+        this.window = window;
+        this.signal = signal;
         this.slowBin = slowBin;
         this.thresholds = thresholds;
-        this.allBefore = agg.all().sum(0, split);
-        this.allAfter = agg.all().sum(split, Timeline.SLOTS);
+        this.allBefore = agg.all().sum(window.beforeFrom(), window.from());
+        this.allAfter = agg.all().sum(window.from(), window.to());
+        this.allRate = allBefore.n == 0 ? 0 : (double) signal.degraded(allBefore, slowBin) / allBefore.n;
+        this.excessAll = signal.degraded(allAfter, slowBin) - allAfter.n * allRate;
         for (int d = 0; d < agg.dimensions().size(); d++) {
             presentAfter.add(computeValuesAfter(d));
         }
@@ -47,7 +66,7 @@ final class SuspectRanker {
     Ranking rank() {
         List<Suspect> suspects = new ArrayList<>();
         List<NotCorrelated> notCorrelated = new ArrayList<>();
-        long degradedAfter = allAfter.degraded(slowBin);
+        long degradedAfter = signal.degraded(allAfter, slowBin);
         for (int d = 0; d < agg.dimensions().size(); d++) {
             String dim = agg.dimensions().get(d);
             List<Integer> present = valuesAfter(d);
@@ -89,11 +108,11 @@ final class SuspectRanker {
 
     private Suspect evaluate(int d, int v, long degradedAfter) {
         CellSeries cell = agg.marginal(d, v);
-        SlotStats inBefore = cell.sum(0, split);
-        SlotStats inAfter = cell.sum(split, Timeline.SLOTS);
+        SlotStats inBefore = cell.sum(window.beforeFrom(), window.from());
+        SlotStats inAfter = cell.sum(window.from(), window.to());
         SlotStats outBefore = minus(allBefore, inBefore);
         SlotStats outAfter = minus(allAfter, inAfter);
-        long a = inAfter.degraded(slowBin);
+        long a = signal.degraded(inAfter, slowBin);
         var crudeStratum = new MantelHaenszel.Stratum(a, inAfter.n, degradedAfter - a, allAfter.n - inAfter.n);
         MantelHaenszel.Estimate crudeEstimate = MantelHaenszel.crude(crudeStratum);
         double crude = crudeEstimate.riskRatio();
@@ -104,24 +123,35 @@ final class SuspectRanker {
         double adjusted = crude;
         MantelHaenszel.Estimate adjustedEstimate = crudeEstimate;
         String adjustedBy = "";
+        double changeShare = changeShare(inBefore, inAfter, a, degradedAfter);
+        boolean ownBaseline = inBefore.n >= thresholds.minSegmentObservations();
         for (int e = 0; e < agg.dimensions().size(); e++) {
             if (e == d || valuesAfter(e).size() < 2) {
                 continue;
             }
+            double excess = 0;
             List<MantelHaenszel.Stratum> strata = new ArrayList<>();
             double informative = 0;
             List<String> alwaysTogether = new ArrayList<>();
             for (int u : valuesAfter(e)) {
-                SlotStats joint = agg.pair(d, v, e, u).sum(split, Timeline.SLOTS);
-                SlotStats stratum = agg.marginal(e, u).sum(split, Timeline.SLOTS);
-                long ja = joint.degraded(slowBin);
-                var s = new MantelHaenszel.Stratum(ja, joint.n, stratum.degraded(slowBin) - ja, stratum.n - joint.n);
+                SlotStats joint = agg.pair(d, v, e, u).sum(window.from(), window.to());
+                SlotStats stratum = stratum(e, u, false);
+                long ja = signal.degraded(joint, slowBin);
+                var s = new MantelHaenszel.Stratum(ja, joint.n, signal.degraded(stratum, slowBin) - ja,
+                        stratum.n - joint.n);
                 strata.add(s);
+                if (ownBaseline && joint.n > 0) {
+                    excess += excessInStratum(agg.pair(d, v, e, u).sum(window.beforeFrom(), window.from()), joint,
+                            inBefore, stratum(e, u, true), stratum);
+                }
                 if (s.informative()) {
                     informative += joint.n;
                 } else if (joint.n > 0) {
                     alwaysTogether.add(agg.dimensions().get(e) + "=" + display(agg.values(e).get(u)));
                 }
+            }
+            if (ownBaseline && excessAll > 0) {
+                changeShare = Math.min(changeShare, Math.max(0, Math.min(1, excess / excessAll)));
             }
             double share = inAfter.n == 0 ? 0 : informative / inAfter.n;
             MantelHaenszel.Estimate est = MantelHaenszel.pooled(strata);
@@ -140,16 +170,64 @@ final class SuspectRanker {
         // dimension is held fixed. With too few requests to be clear either way, the point estimate stands.
         boolean explained = !adjustedBy.isEmpty() && (attributable(support, adjusted) < thresholds.minScore()
                 || crudeEstimate.low() > 1 && adjustedEstimate.includesOne());
-        double score = explained ? 0 : attributable(support, adjusted);
+        // A value as degraded before this change as after it did not start this incident (an earlier one
+        // still running), however much of the window's degradation it carries: the score is a share of the
+        // new degraded requests. The attributable fraction counts old and new ones; as a share of the new
+        // ones it is larger by the window's share of new degradation.
+        double newShare = degradedAfter == 0 ? 1 : Math.max(1e-9, Math.min(1, excessAll / degradedAfter));
+        double score = explained ? 0 : Math.min(changeShare, Math.min(1, attributable(support, adjusted) / newShare));
         List<String> explainedBy = explained ? List.of(adjustedBy) : List.of();
         long otherBaseline = allBefore.n + (allAfter.n - degradedAfter);
         double baselineShare = otherBaseline == 0 ? 0
                 : (double) (inBefore.n + (inAfter.n - a)) / otherBaseline;
         long first = Math.min(inBefore.n > 0 ? inBefore.firstEpochMs : Long.MAX_VALUE, inAfter.firstEpochMs);
         return new Suspect(0, agg.dimensions().get(d), agg.values(d).get(v), score, crudeScore, crude, adjusted,
-                support, baselineShare, explainedBy, inseparable, controls, GroupStats.of(inBefore, slowBin),
-                GroupStats.of(inAfter, slowBin), GroupStats.of(outBefore, slowBin), GroupStats.of(outAfter, slowBin),
-                Instant.ofEpochMilli(first));
+                support, baselineShare, changeShare, explainedBy, inseparable, controls, group(inBefore),
+                group(inAfter), group(outBefore), group(outAfter), Instant.ofEpochMilli(first));
+    }
+
+    private GroupStats group(SlotStats s) {
+        return GroupStats.of(s, slowBin, signal);
+    }
+
+    /**
+     * The value's share of the degraded requests that are new in this window: its degraded requests beyond
+     * what its own baseline rate predicts (the overall baseline rate when it had too few requests before,
+     * e.g. a new version), over the same excess for all requests. With no baseline at all it is the support.
+     */
+    private double changeShare(SlotStats inBefore, SlotStats inAfter, long degradedInside, long degradedAfter) {
+        if (excessAll <= 0) {
+            return 0;
+        }
+        return Math.max(0, Math.min(1, (degradedInside - inAfter.n * rate(inBefore, allRate)) / excessAll));
+    }
+
+    /**
+     * Within one stratum of another dimension: the value's new degraded requests beyond what the rest of
+     * the stratum's change explains (a difference in differences). A slow version whose requests got worse
+     * only in the region that got slow did not change by itself: the region did.
+     */
+    private double excessInStratum(SlotStats jointBefore, SlotStats joint, SlotStats inBefore,
+                                   SlotStats stratumBefore, SlotStats stratum) {
+        double ownBefore = rate(jointBefore, rate(inBefore, allRate));
+        double ownAfter = (double) signal.degraded(joint, slowBin) / joint.n;
+        SlotStats restBefore = minus(stratumBefore, jointBefore);
+        SlotStats restAfter = minus(stratum, joint);
+        double restChange = restAfter.n == 0 ? 0
+                : (double) signal.degraded(restAfter, slowBin) / restAfter.n - rate(restBefore, allRate);
+        return joint.n * ((ownAfter - ownBefore) - restChange);
+    }
+
+    /** The degraded rate of a baseline group with enough requests to say, else {@code fallback}. */
+    private double rate(SlotStats before, double fallback) {
+        return before.n >= thresholds.minSegmentObservations()
+                ? (double) signal.degraded(before, slowBin) / before.n : fallback;
+    }
+
+    private SlotStats stratum(int e, int u, boolean before) {
+        long key = ((long) e * IncidentAggregator.MAX_VALUES + u) * 2 + (before ? 1 : 0);
+        return strata.computeIfAbsent(key, k -> before ? agg.marginal(e, u).sum(window.beforeFrom(), window.from())
+                : agg.marginal(e, u).sum(window.from(), window.to()));
     }
 
     private static double attributable(double support, double riskRatio) {
@@ -166,7 +244,7 @@ final class SuspectRanker {
     private List<Integer> computeValuesAfter(int d) {
         List<Integer> out = new ArrayList<>();
         for (int v = 0; v < agg.values(d).size(); v++) {
-            if (agg.marginal(d, v).sum(split, Timeline.SLOTS).n > 0) {
+            if (agg.marginal(d, v).sum(window.from(), window.to()).n > 0) {
                 out.add(v);
             }
         }
@@ -176,10 +254,10 @@ final class SuspectRanker {
     private String degradedRates(int d, List<Integer> present) {
         List<String> parts = new ArrayList<>();
         List<Integer> byCount = new ArrayList<>(present);
-        byCount.sort(Comparator.comparingLong((Integer v) -> -agg.marginal(d, v).sum(split, Timeline.SLOTS).n));
+        byCount.sort(Comparator.comparingLong((Integer v) -> -agg.marginal(d, v).sum(window.from(), window.to()).n));
         for (int v : byCount.subList(0, Math.min(MAX_VALUES_IN_REASON, byCount.size()))) {
-            SlotStats s = agg.marginal(d, v).sum(split, Timeline.SLOTS);
-            long deg = s.degraded(slowBin);
+            SlotStats s = agg.marginal(d, v).sum(window.from(), window.to());
+            long deg = signal.degraded(s, slowBin);
             parts.add(display(agg.values(d).get(v)) + " " + Math.round(100.0 * deg / s.n) + "% (" + deg + "/" + s.n + ")");
         }
         String more = byCount.size() > MAX_VALUES_IN_REASON ? ", ..." : "";

@@ -44,30 +44,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Optional<Path> reportDir;
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws ExitException {
         AnalysisFormat chosen;
         try {
             chosen = AnalysisFormat.parse(format);
         } catch (IllegalArgumentException e) {
-            err.println("ci-gate analyze: " + e.getMessage() + ".");
-            return ExitCode.INVALID_INPUT.code();
+            throw ExitException.invalidInput(e.getMessage() + ".");
         }
         for (Path log : logs) {
             if (!Files.isRegularFile(log) || !Files.isReadable(log)) {
-                err.println("ci-gate analyze: cannot read the log " + log + ": no such readable file.");
-                return ExitCode.INVALID_INPUT.code();
+                throw ExitException.invalidInput("cannot read the log " + log + ": no such readable file.");
             }
         }
         IncidentAnalysis analysis;
         try {
             analysis = new IncidentAnalyzer(AnalysisThresholds.DEFAULTS).analyze(logs);
         } catch (IncidentAnalyzer.NoValidRecordsException e) {
-            err.println("ci-gate analyze: " + e.getMessage() + ".");
-            return ExitCode.INVALID_INPUT.code();
+            throw ExitException.invalidInput(e.getMessage() + ".");
         } catch (IOException e) {
-            err.println("ci-gate analyze: cannot read the logs: " + e.getMessage() + ".");
-            return ExitCode.INVALID_INPUT.code();
+            throw ExitException.invalidInput("cannot read the logs: " + e.getMessage() + ".");
         }
         try {
             PrintWriter out = spec.commandLine().getOut();
@@ -77,8 +72,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 writeReports(reportDir.get(), analysis);
             }
         } catch (IOException e) {
-            err.println("ci-gate analyze: cannot write the report: " + e.getMessage() + ".");
-            return ExitCode.INVALID_INPUT.code();
+            throw ExitException.invalidInput("cannot write the report: " + e.getMessage() + ".");
         }
         return ExitCode.PASS.code();
     }

@@ -1,6 +1,5 @@
 package io.scoregate.gate.cli;
 
-import io.scoregate.gate.accesslog.AccessLogWriter;
 import io.scoregate.gate.judge.ArmRecorder;
 import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
@@ -10,6 +9,9 @@ import io.scoregate.gate.load.HttpLoadRunner;
 import io.scoregate.gate.load.LoadPlan;
 import io.scoregate.gate.load.LoadResult;
 import io.scoregate.gate.load.LoadRunner;
+import io.scoregate.gate.load.NoSuccessfulAnswer;
+import io.scoregate.gate.load.ProgressReporters;
+import io.scoregate.gate.load.RunFiles;
 import io.scoregate.gate.load.TargetUnreachableException;
 import io.scoregate.gate.report.LoadFigures;
 import io.scoregate.gate.report.ReportWriters;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLongArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,11 +56,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, paramLabel = "URL", description = "Base URL of the staging service.")
     String target;
 
-    @Option(names = "--baseline", required = true, paramLabel = "VERSION", description = "The current version, e.g. v1.2.")
-    String baseline;
-
-    @Option(names = "--candidate", required = true, paramLabel = "VERSION", description = "The version to promote.")
-    String candidate;
+    @Mixin
+    ComparedVersions versions;
 
     @Option(names = "--rate", paramLabel = "PER_SECOND",
             description = "Total arrival rate over both arms, requests per second (default: ${DEFAULT-VALUE}).")
@@ -110,160 +110,120 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         try (var stop = StopOnSignal.install("compare", err)) {
-            return stop.exit(compare(stop));
+            return stop.exit(() -> {
+                try {
+                    return compare(stop);
+                } catch (ExitException e) {
+                    if (stop.requested() && e.code() == ExitCode.INVALID_INPUT) {
+                        // an interrupted file write fails with ClosedByInterruptException: the signal, not the input
+                        throw new ExitException(ExitCode.INTERRUPTED, "interrupted while writing " + reportDir
+                                + "; no verdict.");
+                    }
+                    throw e;
+                }
+            });
         }
     }
 
-    private int compare(StopOnSignal stop) {
+    private int compare(StopOnSignal stop) throws ExitException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String baseline = versions.checked().baseline();
+        String candidate = versions.candidate();
+        Policy policy = options.loadPolicy();
+        var override = options.override();
+        Clock decisionClock = options.clock(clock);
+        LoadPlan plan = plan();
+        var calendar = new FreezeCalendar(policy.freeze());
+        var before = calendar.check(decisionClock, override);
+        if (before.blocks()) {
+            // no staging load is spent on a promotion that may not happen
+            return VerdictOutput.finish(baseline, candidate, before, Optional.empty(),
+                    new VerdictOutput.Evidence(target, 0, List.of(), 0, Optional.empty()), reportDir, writers, out,
+                    err);
+        }
         try {
-            Policy policy = options.loadPolicy();
-            var override = options.override();
-            Clock decisionClock = options.clock(clock);
-            LoadPlan plan = plan();
-            var calendar = new FreezeCalendar(policy.freeze());
-            var before = calendar.check(decisionClock, override);
-            if (before.blocks()) {
-                // no staging load is spent on a promotion that may not happen
-                return Decision.finish(baseline, candidate, before, Optional.empty(),
-                        new Decision.Evidence(target, 0, List.of(), 0, Optional.empty()), reportDir, writers, out, err);
-            }
+            Files.createDirectories(reportDir);
+        } catch (IOException e) {
+            throw ExitException.invalidInput("The report directory " + reportDir + " cannot be created: " + e);
+        }
+        LoadResult result = load(plan, err);
+        Path requestsLog = plan.accessLog().orElseThrow();
+        if (!Files.exists(requestsLog)) {
             try {
-                Files.createDirectories(reportDir);
+                RunFiles.writeLog(requestsLog, result.records());
             } catch (IOException e) {
-                throw new InvalidInputException("The report directory " + reportDir + " cannot be created: " + e);
+                throw ExitException.invalidInput("The recorded requests cannot be written to " + requestsLog + ": "
+                        + e);
             }
-            LoadResult result;
-            // progress arrives on the runner's ticker thread; the interrupted line reads it on this one
-            var sentSoFar = new java.util.concurrent.atomic.AtomicLongArray(2);
-            LoadRunner.ProgressListener shown = progress(err);
-            try {
-                result = runner.run(plan, (sent, planned, completed, failed) -> {
-                    sentSoFar.set(0, sent);
-                    sentSoFar.set(1, planned);
-                    shown.onProgress(sent, planned, completed, failed);
-                });
-            } catch (TargetUnreachableException e) {
-                err.println("ci-gate: the target " + target + " is unavailable: " + e.getMessage());
-                return ExitCode.TARGET_UNAVAILABLE.code();
-            } catch (IOException e) {
-                err.println("ci-gate: " + e.getMessage());
-                return ExitCode.INVALID_INPUT.code();
-            } catch (InterruptedException e) {
-                err.println("ci-gate compare: interrupted " + (sentSoFar.get(1) == 0 ? "before any load was sent"
-                        : "after sending about " + sentSoFar.get(0) + " of " + sentSoFar.get(1) + " requests")
-                        + "; no verdict, and " + REQUESTS_FILE + " was not written.");
-                return ExitCode.INTERRUPTED.code();
-            }
-            Path requestsLog = plan.accessLog().orElseThrow();
-            if (!Files.exists(requestsLog)) {
-                try (var w = AccessLogWriter.create(requestsLog)) {
-                    for (var r : result.records()) {
-                        w.write(r);
-                    }
-                } catch (IOException e) {
-                    throw new InvalidInputException("The recorded requests cannot be written to " + requestsLog + ": " + e);
-                }
-            }
-            Optional<String> failedEnvironment = NoSuccessfulAnswer.describe(result.records(), baseline, candidate);
-            if (failedEnvironment.isPresent()) {
-                // every request of both arms failed: the environment is broken, and a verdict on it is no verdict
-                err.println("ci-gate: the target " + target + " is unavailable: " + failedEnvironment.get());
-                return ExitCode.TARGET_UNAVAILABLE.code();
-            }
-            var arms = new ArmRecorder(baseline, candidate, SequentialEvidence.limitsOf(policy));
-            result.records().forEach(arms);
-            if (stop.requested()) {
-                err.println("ci-gate compare: interrupted after the load, before the verdict; " + REQUESTS_FILE
-                        + " holds the requests: judge it with `ci-gate judge --log " + requestsLog + "`.");
-                return ExitCode.INTERRUPTED.code();
-            }
-            // one planned look: the fixed-sample verdict, with the anytime-valid evidence for a run cut short
-            var judgement = Judge.standard().judge(arms.baseline(), arms.candidate(), policy,
-                    Optional.of(arms.sequential()));
-            // checked again now: a run that started before the freeze must not promote into it
-            var after = calendar.check(decisionClock, override);
-            return Decision.finish(baseline, candidate, after, Optional.of(judgement),
-                    new Decision.Evidence(target, 0, List.of(), arms.otherVersions(),
-                            Optional.of(LoadFigures.of(result))), reportDir, writers, out, err);
-        } catch (InvalidInputException e) {
-            if (stop.requested()) {
-                // an interrupted file write fails with ClosedByInterruptException: the signal, not the input
-                err.println("ci-gate compare: interrupted while writing " + reportDir + "; no verdict.");
-                return ExitCode.INTERRUPTED.code();
-            }
-            err.println("ci-gate: " + e.getMessage());
-            return ExitCode.INVALID_INPUT.code();
+        }
+        Optional<String> failedEnvironment = NoSuccessfulAnswer.describe(result.records(), baseline, candidate);
+        if (failedEnvironment.isPresent()) {
+            // every request of both arms failed: the environment is broken, and a verdict on it is no verdict
+            throw unavailable(failedEnvironment.get());
+        }
+        var arms = new ArmRecorder(baseline, candidate, SequentialEvidence.limitsOf(policy));
+        result.records().forEach(arms);
+        if (stop.requested()) {
+            throw new ExitException(ExitCode.INTERRUPTED, "interrupted after the load, before the verdict; "
+                    + REQUESTS_FILE + " holds the requests: judge it with `ci-gate judge --log " + requestsLog + "`.");
+        }
+        // one planned look: the fixed-sample verdict, with the anytime-valid evidence for a run cut short
+        var judgement = Judge.standard().judge(arms.baseline(), arms.candidate(), policy,
+                Optional.of(arms.sequential()));
+        // checked again now: a run that started before the freeze must not promote into it
+        var after = calendar.check(decisionClock, override);
+        return VerdictOutput.finish(baseline, candidate, after, Optional.of(judgement),
+                new VerdictOutput.Evidence(target, 0, List.of(), arms.otherVersions(),
+                        Optional.of(LoadFigures.of(result))), reportDir, writers, out, err);
+    }
+
+    /** Runs the load, its progress on stderr; what keeps it from a result is the matching exit. */
+    private LoadResult load(LoadPlan plan, PrintWriter err) throws ExitException {
+        // progress arrives on the runner's ticker thread; the interrupted line reads it on this one
+        var sentSoFar = new AtomicLongArray(2);
+        LoadRunner.ProgressListener shown = ProgressReporters.forConsole(err);
+        try {
+            return runner.run(plan, (sent, planned, completed, failed) -> {
+                sentSoFar.set(0, sent);
+                sentSoFar.set(1, planned);
+                shown.onProgress(sent, planned, completed, failed);
+            });
+        } catch (TargetUnreachableException e) {
+            throw unavailable(e.getMessage());
+        } catch (IOException e) {
+            throw ExitException.invalidInput(e.getMessage());
+        } catch (InterruptedException e) {
+            throw new ExitException(ExitCode.INTERRUPTED, "interrupted " + (sentSoFar.get(1) == 0
+                    ? "before any load was sent" : "after sending about " + sentSoFar.get(0) + " of "
+                    + sentSoFar.get(1) + " requests") + "; no verdict, and " + REQUESTS_FILE + " was not written.");
         }
     }
 
-    LoadPlan plan() throws InvalidInputException {
-        URI uri = HttpUrl.parse(target).orElseThrow(() -> new InvalidInputException(
+    private ExitException unavailable(String why) {
+        return new ExitException(ExitCode.TARGET_UNAVAILABLE, "the target " + target + " is unavailable: " + why);
+    }
+
+    LoadPlan plan() throws ExitException {
+        URI uri = HttpUrl.parse(target).orElseThrow(() -> ExitException.invalidInput(
                 "`--target` must be an http(s) URL such as http://localhost:8080, but was " + target));
-        if (baseline.isBlank() || candidate.isBlank()) {
-            throw new InvalidInputException("`--baseline` and `--candidate` must name versions, but one was blank.");
-        }
-        if (!(rate >= 1 && rate <= 100_000)) {
-            throw new InvalidInputException("`--rate` must be between 1 and 100000, but was " + fmt(rate));
-        }
-        if (duration.isPresent() && requests.isPresent()) {
-            throw new InvalidInputException("Give either `--duration` or `--requests`, not both.");
-        }
-        Optional<Duration> measured = Optional.empty();
-        OptionalLong count = OptionalLong.empty();
-        if (duration.isPresent()) {
-            Duration d = DurationText.parse("--duration", duration.get());
-            if (d.toMillis() < 1 || d.toHours() > 24) {
-                throw new InvalidInputException("`--duration` must be between 1ms and 24h, but was " + duration.get());
-            }
-            measured = Optional.of(d);
-        } else {
-            long n = requests.orElse(2 * RunLength.DEFAULT_REQUESTS_PER_ARM);
-            if (n < 2 || n > 100_000_000) {
-                throw new InvalidInputException("`--requests` must be between 2 and 100000000, but was " + n);
-            }
-            count = OptionalLong.of(n);
-        }
+        Optional<Duration> measured = duration.isPresent()
+                ? Optional.of(DurationText.parse("--duration", duration.get())) : Optional.empty();
+        OptionalLong count = requests.isPresent() ? OptionalLong.of(requests.get())
+                : duration.isPresent() ? OptionalLong.empty() : OptionalLong.of(2 * RunLength.DEFAULT_REQUESTS_PER_ARM);
         Duration warm = DurationText.parse("--warmup", warmup);
-        if (warm.isNegative() || warm.toMinutes() > 60) {
-            throw new InvalidInputException("`--warmup` must be between 0s and 60m, but was " + warmup);
-        }
         Duration perRequest = DurationText.parse("--timeout", timeout);
-        if (perRequest.toMillis() < 1 || perRequest.toMillis() > 60_000) {
-            throw new InvalidInputException("`--timeout` must be between 1ms and 60000ms, but was " + timeout);
-        }
-        if (endpoints.isEmpty() || endpoints.stream().anyMatch(e -> !e.startsWith("/"))) {
-            throw new InvalidInputException("`--endpoints` must be paths starting with /, but was " + String.join(",", endpoints));
-        }
         if (requestsFile.isPresent()) {
             SmallInputFile.check("--requests-file", requestsFile.get(), SmallInputFile.REQUESTS_FILE_CAP);
         }
-        return new LoadPlan(uri, baseline, candidate, endpoints, rate, warm, measured, count, perRequest, seed,
-                requestsFile, Optional.of(reportDir.resolve(REQUESTS_FILE)));
-    }
-
-    /** A bar redrawn in place on a terminal; plain lines (at most one per call, about once a second) in CI logs. */
-    private static LoadRunner.ProgressListener progress(PrintWriter err) {
-        boolean terminal = System.console() != null;
-        return (sent, planned, completed, failed) -> {
-            int pct = planned <= 0 ? 0 : (int) Math.min(100, sent * 100 / planned);
-            if (terminal) {
-                String bar = "#".repeat(pct / 5) + ".".repeat(20 - pct / 5);
-                err.print("\r[" + bar + "] " + pct + "% sent " + sent + "/" + planned + ", failed " + failed
-                        + (sent >= planned ? "\n" : ""));
-            } else {
-                err.println("compare: " + pct + "% sent " + sent + "/" + planned + ", completed " + completed
-                        + ", failed " + failed);
-            }
-            err.flush();
-        };
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        try {
+            return new LoadPlan(uri, versions.baseline(), versions.candidate(), endpoints, rate, warm, measured, count,
+                    perRequest, seed, requestsFile, Optional.of(reportDir.resolve(REQUESTS_FILE)));
+        } catch (IllegalArgumentException e) {
+            throw ExitException.invalidInput(e.getMessage());
+        }
     }
 }

@@ -1,5 +1,9 @@
 package io.scoregate.gate.cli;
 
+import io.scoregate.gate.prometheus.PrometheusClient;
+import io.scoregate.gate.prometheus.PrometheusFleetHistograms;
+import io.scoregate.gate.prometheus.PrometheusWindow;
+import io.scoregate.gate.rollout.FleetHistograms;
 import io.scoregate.gate.rollout.HttpRoutingAdmin;
 import io.scoregate.gate.rollout.Notifier;
 import io.scoregate.gate.rollout.Pacer;
@@ -27,10 +31,27 @@ public final class FleetAccess {
     static final String TOKEN_ENV = "SCOREGATE_ADMIN_TOKEN";
     static final String WEBHOOK_ENV = "SCOREGATE_WEBHOOK_URL";
     private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(5);
+    /** One query for the whole fleet's buckets: a little more than an admin call, still well inside a check. */
+    private static final Duration PROMETHEUS_TIMEOUT = Duration.ofSeconds(10);
 
     @Option(names = "--targets", required = true, paramLabel = "URL[,URL...]",
-            description = "Base URLs of every scoring-service instance (they share one routing store).")
+            description = "Base URLs of every scoring-service instance (they share one routing store), or "
+                    + "dns+http://name:port for every address the name resolves to, e.g. a headless Service.")
     String targets;
+
+    @Option(names = "--metrics", defaultValue = "instances", paramLabel = "instances|prometheus",
+            description = "Where the live evidence comes from: each target's own /q/metrics, summed (default), or the "
+                    + "Prometheus given by --prometheus, which scrapes them.")
+    String metrics;
+
+    @Option(names = "--prometheus", paramLabel = "URL",
+            description = "With --metrics prometheus: the Prometheus that scrapes the instances.")
+    Optional<String> prometheus = Optional.empty();
+
+    @Option(names = "--selector", defaultValue = "", paramLabel = "MATCHERS",
+            description = "With --metrics prometheus: label matchers for the service's series, e.g. "
+                    + "'job=\"scoregate\"' (default: every series).")
+    String selector;
 
     @Option(names = "--propagation-timeout", defaultValue = "10s", paramLabel = "DURATION",
             description = "How long every instance gets to apply a routing change (default: ${DEFAULT-VALUE}).")
@@ -49,50 +70,89 @@ public final class FleetAccess {
             description = "Where the reports are written (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
-    List<URI> targets() throws InvalidInputException {
+    private final Map<String, String> env;
+    private final Pacer pacer;
+
+    public FleetAccess() {
+        this(System.getenv(), Pacer.REAL);
+    }
+
+    /** @param env where the token and the webhook may come from; {@code pacer} waits between calls (tests: none) */
+    FleetAccess(Map<String, String> env, Pacer pacer) {
+        this.env = env;
+        this.pacer = pacer;
+    }
+
+    Pacer pacer() {
+        return pacer;
+    }
+
+    List<URI> targets() throws ExitException {
         return TargetList.parse(targets);
     }
 
-    Duration propagationTimeout() throws InvalidInputException {
+    Duration propagationTimeout() throws ExitException {
         return DurationText.parse("--propagation-timeout", propagationTimeout);
     }
 
     /** The admin API client, or exit 4 when no token is to be had. */
-    RoutingAdmin admin(Map<String, String> env, String actor) throws InvalidInputException {
-        Optional<String> token = token(env);
+    RoutingAdmin admin(String actor) throws ExitException {
+        Optional<String> token = token();
         if (token.isEmpty()) {
-            throw new InvalidInputException("no admin token: set " + TOKEN_ENV + " or --admin-token-file");
+            throw ExitException.invalidInput("no admin token: set " + TOKEN_ENV + " or --admin-token-file");
         }
         return new HttpRoutingAdmin(token, actor, ADMIN_CALL_TIMEOUT);
     }
 
-    Notifier notifier(Map<String, String> env, Pacer pacer) throws InvalidInputException {
+    /** The live evidence for {@code admin}'s fleet: the instances' own metrics, or Prometheus'. */
+    FleetHistograms histograms(RoutingAdmin admin) throws ExitException {
+        switch (metrics.trim()) {
+            case "instances":
+                if (prometheus.isPresent()) {
+                    throw ExitException.invalidInput("`--prometheus` is only read with `--metrics prometheus`");
+                }
+                return FleetHistograms.ofInstances(admin);
+            case "prometheus":
+                URI url = prometheus.flatMap(HttpUrl::parse).orElseThrow(() -> ExitException.invalidInput(
+                        "`--metrics prometheus` needs `--prometheus` with an http(s) URL such as http://prometheus:9090"));
+                try {
+                    PrometheusWindow.cumulativeQuery(selector); // refuse a selector that is not matchers, now
+                } catch (IllegalArgumentException e) {
+                    throw ExitException.invalidInput(e.getMessage());
+                }
+                return new PrometheusFleetHistograms(new PrometheusClient(url, PROMETHEUS_TIMEOUT), selector);
+            default:
+                throw ExitException.invalidInput("`--metrics` must be instances or prometheus, but was " + metrics);
+        }
+    }
+
+    Notifier notifier() throws ExitException {
         Optional<String> url = webhook.or(() -> Optional.ofNullable(env.get(WEBHOOK_ENV))).map(String::trim)
                 .filter(w -> !w.isEmpty());
         if (url.isEmpty()) {
             return Notifier.NONE;
         }
-        URI hook = HttpUrl.parse(url.get()).orElseThrow(() -> new InvalidInputException(
+        URI hook = HttpUrl.parse(url.get()).orElseThrow(() -> ExitException.invalidInput(
                 "`--webhook` (or " + WEBHOOK_ENV + ") must be one http(s) URL, but was '" + url.get() + "'"));
         return new WebhookNotifier(hook, 4, pacer);
     }
 
     /** Writes the report in every format and says where; a report that cannot be written is said, not fatal. */
-    void writeReports(RolloutReport report, Map<String, String> env, PrintWriter out, PrintWriter err) {
+    void writeReports(RolloutReport report, PrintWriter out, PrintWriter err) {
         try {
             var written = new RolloutReportWriter(env).write(report, reportDir);
             out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         } catch (IOException e) {
-            err.println("ci-gate " + report.command() + ": reports could not be written to " + reportDir + ": "
+            GateErrors.print(err, "the " + report.command() + " reports could not be written to " + reportDir + ": "
                     + e.getMessage());
         }
     }
 
-    private Optional<String> token(Map<String, String> env) throws InvalidInputException {
+    private Optional<String> token() throws ExitException {
         if (tokenFile.isPresent()) {
             String t = SmallInputFile.read("--admin-token-file", tokenFile.get(), SmallInputFile.TOKEN_CAP).trim();
             if (t.isEmpty()) {
-                throw new InvalidInputException("`--admin-token-file` " + tokenFile.get() + " is empty");
+                throw ExitException.invalidInput("`--admin-token-file` " + tokenFile.get() + " is empty");
             }
             return Optional.of(t);
         }

@@ -17,7 +17,19 @@ public final class GateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** A command line with the shared handlers: bad flags are exit 4 with one sentence, never a stack trace. */
+    /**
+     * Runs the gate as {@code java -jar} does: the command line's handlers cover the commands; this also covers
+     * building the command line and parsing, so nothing ends with a stack trace or a verdict's code.
+     */
+    public static int execute(String... args) {
+        try {
+            return commandLine().execute(args);
+        } catch (Throwable e) {
+            return GateErrors.internalError(new java.io.PrintWriter(System.err, true), e);
+        }
+    }
+
+    /** A command line with the shared handlers ({@link GateErrors}): one line and a named exit code per failure. */
     public static CommandLine commandLine() {
         return commandLine(CommandLine.defaultFactory());
     }
@@ -25,13 +37,9 @@ public final class GateCommand implements Runnable {
     /** The same, with a factory that builds the commands (tests inject a fake load runner, clock or environment). */
     public static CommandLine commandLine(CommandLine.IFactory factory) {
         var cl = new CommandLine(new GateCommand(), factory);
-        cl.setParameterExceptionHandler((ex, args) -> {
-            var err = ex.getCommandLine().getErr();
-            err.println("ci-gate: " + ex.getMessage());
-            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            return ExitCode.INVALID_INPUT.code();
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(commandLine, ex));
+        var errors = new GateErrors();
+        cl.setParameterExceptionHandler(errors);
+        cl.setExecutionExceptionHandler(errors);
         // picocli hands Exceptions to the handler above but lets Errors through; uncaught, an OutOfMemoryError
         // ended the JVM with exit 1, the BLOCK code, and a stack trace
         var strategy = new CommandLine.RunLast();
@@ -39,23 +47,10 @@ public final class GateCommand implements Runnable {
             try {
                 return strategy.execute(parseResult);
             } catch (Error e) {
-                return internalError(parseResult.commandSpec().commandLine(), e);
+                return GateErrors.internalError(parseResult.commandSpec().commandLine().getErr(), e);
             }
         });
         return cl;
-    }
-
-    /** Anything the gate did not expect: exit 70 with one line, never a verdict's code, never a stack trace. */
-    static int internalError(CommandLine commandLine, Throwable e) {
-        var err = commandLine.getErr();
-        err.println(oneLine(e));
-        err.flush();
-        return ExitCode.INTERNAL_ERROR.code();
-    }
-
-    static String oneLine(Throwable e) {
-        String what = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return "ci-gate: internal error (a bug in the gate, not a verdict): " + what.replaceAll("[\\r\\n]+", " ");
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.scoregate.gate.cli;
 
-import picocli.CommandLine;
-
 /** Entry point of {@code java -jar ci-gate.jar}. */
 public final class GateMain {
 
@@ -9,14 +7,6 @@ public final class GateMain {
     }
 
     public static void main(String[] args) {
-        int code;
-        try {
-            code = GateCommand.commandLine().execute(args);
-        } catch (Throwable e) {
-            // the command line's own handlers cover the commands; this covers building and parsing
-            System.err.println(GateCommand.oneLine(e));
-            code = ExitCode.INTERNAL_ERROR.code();
-        }
-        System.exit(code);
+        System.exit(GateCommand.execute(args));
     }
 }

@@ -34,7 +34,7 @@ public final class GateOptions {
     @Option(names = "--override-ticket", paramLabel = "ID", description = "Optional change or incident ticket of the override.")
     Optional<String> overrideTicket = Optional.empty();
 
-    Policy loadPolicy() throws InvalidInputException {
+    Policy loadPolicy() throws ExitException {
         if (policy.isEmpty()) {
             return Policy.DEFAULT;
         }
@@ -42,11 +42,11 @@ public final class GateOptions {
         try {
             return PolicyLoader.parse(text, policy.get().toString());
         } catch (InvalidPolicyException e) {
-            throw new InvalidInputException(e.getMessage());
+            throw ExitException.invalidInput(e.getMessage());
         }
     }
 
-    Clock clock(Clock real) throws InvalidInputException {
+    Clock clock(Clock real) throws ExitException {
         if (now.isEmpty()) {
             return real;
         }
@@ -57,38 +57,38 @@ public final class GateOptions {
      * A clock that starts at {@code --now} and then runs, for commands that wait (a rollout's holds): a fixed
      * clock would never reach the end of a hold.
      */
-    Clock runningClock(Clock real) throws InvalidInputException {
+    Clock runningClock(Clock real) throws ExitException {
         if (now.isEmpty()) {
             return real;
         }
         return Clock.offset(real, java.time.Duration.between(real.instant(), parseInstant(now.get())));
     }
 
-    Optional<FreezeOverride> override() throws InvalidInputException {
+    Optional<FreezeOverride> override() throws ExitException {
         if (overrideApprover.isEmpty() && overrideReason.isEmpty()) {
             if (overrideTicket.isPresent()) {
-                throw new InvalidInputException("`--override-ticket` needs `--override-approver` and `--override-reason`.");
+                throw ExitException.invalidInput("`--override-ticket` needs `--override-approver` and `--override-reason`.");
             }
             return Optional.empty();
         }
         if (overrideApprover.isEmpty() || overrideReason.isEmpty()) {
-            throw new InvalidInputException("An override needs both `--override-approver` and `--override-reason`.");
+            throw ExitException.invalidInput("An override needs both `--override-approver` and `--override-reason`.");
         }
         try {
             return Optional.of(new FreezeOverride(overrideApprover.get(), overrideReason.get(), overrideTicket));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage());
+            throw ExitException.invalidInput(e.getMessage());
         }
     }
 
-    static Instant parseInstant(String s) throws InvalidInputException {
+    static Instant parseInstant(String s) throws ExitException {
         try {
             return Instant.parse(s);
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(s).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new InvalidInputException("`--now` must be an ISO-8601 instant such as 2026-11-27T18:06:00+03:00, but was " + s);
+                throw ExitException.invalidInput("`--now` must be an ISO-8601 instant such as 2026-11-27T18:06:00+03:00, but was " + s);
             }
         }
     }

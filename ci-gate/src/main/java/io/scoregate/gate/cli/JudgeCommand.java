@@ -6,13 +6,21 @@ import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
 import io.scoregate.gate.judge.SequentialEvidence;
 import io.scoregate.gate.judge.SequentialJudge;
+import io.scoregate.gate.prometheus.PrometheusClient;
+import io.scoregate.gate.prometheus.PrometheusException;
+import io.scoregate.gate.prometheus.PrometheusWindow;
+import io.scoregate.gate.rollout.LatencyHistogramSnapshot;
 import io.scoregate.gate.report.ReportWriters;
 import io.scoregate.gate.window.FreezeCalendar;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,23 +31,40 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code judge}: the verdict from recorded requests (an access log), freeze window checked at decision time. */
 @Command(name = "judge", mixinStandardHelpOptions = true,
-        description = "Judges a candidate version against a baseline from recorded requests in the access-log "
-                + "format, checks the freeze window, and writes the reports. Exit 0 PASS, 1 BLOCK, 2 frozen, "
+        description = "Judges a candidate version against a baseline from recorded requests (an access log, or "
+                + "a Prometheus that scrapes the service), checks the freeze window, and writes the reports. Exit 0 PASS, 1 BLOCK, 2 frozen, "
                 + "3 INCONCLUSIVE, 4 invalid input.")
 public final class JudgeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--log", required = true, paramLabel = "FILE",
-            description = "Access log (JSON Lines, plain or gzip); lines of other versions are ignored.")
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "Access log (JSON Lines, plain or gzip); lines of other versions are ignored. "
+                    + "One of --log and --prometheus.")
     Path log;
 
-    @Option(names = "--baseline", required = true, paramLabel = "VERSION", description = "The current version, e.g. v1.2.")
-    String baseline;
+    @Option(names = "--prometheus", paramLabel = "URL",
+            description = "Prometheus that scrapes the service: the window's per-version request histograms "
+                    + "(increase of scoregate_request_duration_seconds_bucket) are the evidence, judged as one "
+                    + "fixed sample. One of --log and --prometheus.")
+    String prometheus;
 
-    @Option(names = "--candidate", required = true, paramLabel = "VERSION", description = "The version to promote, e.g. v1.3.")
-    String candidate;
+    @Option(names = "--window", defaultValue = "15m", paramLabel = "DURATION",
+            description = "With --prometheus: how far back from now the evidence reaches (default ${DEFAULT-VALUE}).")
+    String window;
+
+    @Option(names = "--selector", defaultValue = "", paramLabel = "MATCHERS",
+            description = "With --prometheus: label matchers for the service's series, e.g. "
+                    + "'job=\"scoregate\",namespace=\"prod\"' (default: every series).")
+    String selector;
+
+    @Option(names = "--prometheus-timeout", defaultValue = "30s", paramLabel = "DURATION",
+            description = "With --prometheus: deadline for the whole query, answer included (default ${DEFAULT-VALUE}).")
+    String prometheusTimeout;
+
+    @Mixin
+    ComparedVersions versions;
 
     @Option(names = "--report-dir", required = true, paramLabel = "DIR", description = "Where the reports are written.")
     Path reportDir;
@@ -82,30 +107,72 @@ public final class JudgeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws ExitException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try {
-            Policy policy = options.loadPolicy();
-            var override = options.override();
-            Clock decisionClock = options.clock(clock);
-            if (baseline.isBlank() || candidate.isBlank()) {
-                throw new InvalidInputException("`--baseline` and `--candidate` must name versions, but one was blank.");
-            }
-            var arms = new ArmRecorder(baseline, candidate, SequentialEvidence.limitsOf(policy));
-            var summary = read(arms);
-            var judgement = evidence == EvidenceMode.SEQUENTIAL
-                    ? SequentialJudge.standard().judge(arms.baseline(), arms.candidate(), policy, arms.sequential())
-                    : Judge.standard().judge(arms.baseline(), arms.candidate(), policy, Optional.of(arms.sequential()));
-            // the freeze is checked now, when the decision is made, not when the pipeline started
-            var window = new FreezeCalendar(policy.freeze()).check(decisionClock, override);
-            return Decision.finish(baseline, candidate, window, Optional.of(judgement),
-                    new Decision.Evidence(log.toString(), summary.malformed(), summary.malformedExamples(),
-                            arms.otherVersions(), Optional.empty()), reportDir, writers, out, err);
-        } catch (InvalidInputException e) {
-            err.println("ci-gate: " + e.getMessage());
-            return ExitCode.INVALID_INPUT.code();
+        Policy policy = options.loadPolicy();
+        var override = options.override();
+        Clock decisionClock = options.clock(clock);
+        String baseline = versions.checked().baseline();
+        String candidate = versions.candidate();
+        if ((log == null) == (prometheus == null)) {
+            throw ExitException.invalidInput("Give one source of evidence: `--log FILE` or `--prometheus URL`.");
         }
+        if (prometheus != null) {
+            return judgeWindow(policy, override, decisionClock, out, err);
+        }
+        var arms = new ArmRecorder(baseline, candidate, SequentialEvidence.limitsOf(policy));
+        var summary = read(arms);
+        var judgement = evidence == EvidenceMode.SEQUENTIAL
+                ? SequentialJudge.standard().judge(arms.baseline(), arms.candidate(), policy, arms.sequential())
+                : Judge.standard().judge(arms.baseline(), arms.candidate(), policy, Optional.of(arms.sequential()));
+        // the freeze is checked now, when the decision is made, not when the pipeline started
+        var window = new FreezeCalendar(policy.freeze()).check(decisionClock, override);
+        return VerdictOutput.finish(baseline, candidate, window, Optional.of(judgement),
+                new VerdictOutput.Evidence(log.toString(), summary.malformed(), summary.malformedExamples(),
+                        arms.otherVersions(), Optional.empty()), reportDir, writers, out, err);
+    }
+
+    /** {@code --prometheus}: the window's histograms, judged as one fixed sample (a window has no order). */
+    private int judgeWindow(Policy policy, Optional<io.scoregate.gate.window.FreezeOverride> override, Clock decisionClock,
+                            java.io.PrintWriter out, java.io.PrintWriter err) throws ExitException {
+        URI url = HttpUrl.parse(prometheus).orElseThrow(() -> ExitException.invalidInput(
+                "`--prometheus` must be an http(s) URL such as http://prometheus:9090, but was " + prometheus));
+        Duration span = DurationText.parse("--window", window);
+        Duration timeout = DurationText.parse("--prometheus-timeout", prometheusTimeout);
+        if (timeout.isZero() || timeout.isNegative() || timeout.toMinutes() > 10) {
+            throw ExitException.invalidInput("`--prometheus-timeout` must be between 1 ms and 10m, but was "
+                    + prometheusTimeout);
+        }
+        LatencyHistogramSnapshot histograms;
+        try {
+            histograms = PrometheusWindow.read(new PrometheusClient(url, timeout), selector, span);
+        } catch (IllegalArgumentException e) {
+            throw ExitException.invalidInput(e.getMessage());
+        } catch (PrometheusException e) {
+            throw new ExitException(e.kind() == PrometheusException.Kind.BAD_QUERY ? ExitCode.INVALID_INPUT
+                    : ExitCode.TARGET_UNAVAILABLE, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExitException(ExitCode.INTERRUPTED, "interrupted while querying Prometheus at " + url);
+        }
+        String baseline = versions.baseline();
+        String candidate = versions.candidate();
+        var arms = new ArmRecorder(baseline, candidate);
+        Instant now = clock.instant();
+        for (String version : List.of(baseline, candidate)) {
+            if (histograms.count(version) == 0) {
+                GateErrors.print(err, "Prometheus at " + url + " has no requests of " + version + " in the last "
+                        + window + (selector.isBlank() ? "" : " matching {" + selector + "}"));
+            }
+            histograms.toRecords(version, "prometheus", now).forEach(arms);
+        }
+        var judgement = Judge.standard().judge(arms.baseline(), arms.candidate(), policy);
+        var freeze = new FreezeCalendar(policy.freeze()).check(decisionClock, override);
+        String source = "Prometheus " + url + ", the last " + window
+                + (selector.isBlank() ? "" : " of {" + selector + "}") + " (histogram buckets, fixed sample)";
+        return VerdictOutput.finish(baseline, candidate, freeze, Optional.of(judgement),
+                new VerdictOutput.Evidence(source, 0, List.of(), 0, Optional.empty()), reportDir, writers, out, err);
     }
 
     /**
@@ -114,25 +181,25 @@ public final class JudgeCommand implements Callable<Integer> {
      * lines than records, is exit 4; a few malformed lines (a torn last line) are counted and reported.
      */
     private io.scoregate.gate.accesslog.ReadSummary refuseGarbage(io.scoregate.gate.accesslog.ReadSummary summary)
-            throws InvalidInputException {
+            throws ExitException {
         if (summary.malformed() > summary.records()) {
             String example = summary.malformedExamples().isEmpty() ? "" : " (first: " + summary.malformedExamples().get(0) + ")";
-            throw new InvalidInputException("The access log " + log + " is not an access log: " + summary.malformed()
+            throw ExitException.invalidInput("The access log " + log + " is not an access log: " + summary.malformed()
                     + " of its " + (summary.malformed() + summary.records()) + " lines are malformed" + example + ".");
         }
         return summary;
     }
 
-    private io.scoregate.gate.accesslog.ReadSummary read(ArmRecorder arms) throws InvalidInputException {
+    private io.scoregate.gate.accesslog.ReadSummary read(ArmRecorder arms) throws ExitException {
         if (!Files.isRegularFile(log)) {
-            throw new InvalidInputException("The access log " + log + " does not exist or is not a file.");
+            throw ExitException.invalidInput("The access log " + log + " does not exist or is not a file.");
         }
         try {
             return refuseGarbage(AccessLogReader.read(log, arms));
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("The access log " + log + " does not exist.");
+            throw ExitException.invalidInput("The access log " + log + " does not exist.");
         } catch (IOException e) {
-            throw new InvalidInputException("The access log " + log + " cannot be read: " + e.getMessage());
+            throw ExitException.invalidInput("The access log " + log + " cannot be read: " + e.getMessage());
         }
     }
 }

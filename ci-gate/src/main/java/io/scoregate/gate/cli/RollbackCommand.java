@@ -4,7 +4,6 @@ import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
 import io.scoregate.gate.rollout.LiveJudge;
 import io.scoregate.gate.rollout.Notifier;
-import io.scoregate.gate.rollout.Pacer;
 import io.scoregate.gate.rollout.RollbackProcedure;
 import io.scoregate.gate.rollout.RolloutReport;
 import io.scoregate.gate.rollout.RoutingAdmin;
@@ -12,11 +11,9 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ci-gate rollback}: the incident runbook's ten-minute rollback, each step verified and timed. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = "Routes 100% of traffic to the stable version (or --to VERSION), verifies every instance applies "
+        description = "Routes 100%% of traffic to the stable version (or --to VERSION), verifies every instance applies "
                 + "the change, watches the next requests until latency and timeouts are back near the stable baseline, "
                 + "and notifies the webhook. Exit 0: recovered; 3: applied but recovery not confirmed; 5: an instance "
                 + "did not apply it (named) or the table could not be changed; 130: interrupted (SIGTERM/SIGINT), the "
@@ -57,80 +54,43 @@ public final class RollbackCommand implements Callable<Integer> {
     @Mixin
     FleetAccess fleet;
 
-    private final Map<String, String> env;
-    private final Pacer pacer;
-
-    public RollbackCommand() {
-        this(System.getenv(), Pacer.REAL);
-    }
-
-    RollbackCommand(Map<String, String> env, Pacer pacer) {
-        this.env = env;
-        this.pacer = pacer;
-    }
-
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws ExitException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RollbackProcedure.Plan plan;
-        Policy policy;
-        Clock clock;
-        RoutingAdmin admin;
-        Notifier notifier;
-        try {
-            policy = decision.loadPolicy();
-            clock = decision.runningClock(Clock.systemUTC());
-            Duration watchFor = watch.trim().equals("0") ? Duration.ZERO : DurationText.parse("--watch", watch);
-            if (watchRequests < 1 || watchRequests > 1_000_000) {
-                throw new InvalidInputException("`--watch-requests` must be between 1 and 1000000, but was " + watchRequests);
-            }
-            plan = new RollbackProcedure.Plan(fleet.targets(), to.map(String::trim).filter(v -> !v.isEmpty()),
-                    reason, fleet.propagationTimeout(), watchFor, watchRequests);
-            admin = fleet.admin(env, "ci-gate rollback");
-            notifier = fleet.notifier(env, pacer);
-        } catch (InvalidInputException e) {
-            err.println("ci-gate rollback: " + e.getMessage());
-            return ExitCode.INVALID_INPUT.code();
+        Policy policy = decision.loadPolicy();
+        Clock clock = decision.runningClock(Clock.systemUTC());
+        Duration watchFor = watch.trim().equals("0") ? Duration.ZERO : DurationText.parse("--watch", watch);
+        if (watchRequests < 1 || watchRequests > 1_000_000) {
+            throw ExitException.invalidInput("`--watch-requests` must be between 1 and 1000000, but was " + watchRequests);
         }
+        var plan = new RollbackProcedure.Plan(fleet.targets(), to.map(String::trim).filter(v -> !v.isEmpty()),
+                reason, fleet.propagationTimeout(), watchFor, watchRequests);
+        RoutingAdmin admin = fleet.admin("ci-gate rollback");
+        Notifier notifier = fleet.notifier();
         try (var stop = StopOnSignal.install("rollback", err)) {
-            return stop.exit(run(admin, notifier, plan, policy, clock, out, err, stop::requested));
+            return stop.exit(() -> run(admin, notifier, plan, policy, clock, out, err, stop));
         }
     }
 
-    /** @param stopRequested whether a signal asked to stop: steps reported after it are not shown (see rollout) */
+    /** @param stop whether a signal asked to stop: steps reported after it are not shown (see rollout) */
     private int run(RoutingAdmin admin, Notifier notifier, RollbackProcedure.Plan plan, Policy policy, Clock clock,
-                    PrintWriter out, PrintWriter err, BooleanSupplier stopRequested) throws InterruptedException {
+                    PrintWriter out, PrintWriter err, StopOnSignal stop)
+            throws ExitException, InterruptedException {
         Instant started = clock.instant();
-        var procedure = new RollbackProcedure(admin, new LiveJudge(admin, Judge.standard()), notifier, policy, clock, pacer);
+        var procedure = new RollbackProcedure(admin, new LiveJudge(fleet.histograms(admin), Judge.standard()), notifier, policy, clock,
+                fleet.pacer());
         var lastStep = new AtomicReference<String>();
-        RollbackProcedure.Outcome outcome;
-        try {
-            outcome = procedure.run(plan, step -> {
-                if (!stopRequested.getAsBoolean()) {
-                    lastStep.set(step.line());
-                    out.println(clock.instant() + "  " + step.line());
-                    out.flush();
-                }
-            });
-        } catch (InterruptedException e) {
-            if (!stopRequested.getAsBoolean()) {
-                throw e;
+        RollbackProcedure.Outcome outcome = stop.untilSignal(() -> procedure.run(plan, step -> {
+            if (!stop.requested()) {
+                lastStep.set(step.line());
+                out.println(clock.instant() + "  " + step.line());
+                out.flush();
             }
-            outcome = null;
-        }
-        if (stopRequested.getAsBoolean()) {
-            err.println("ci-gate rollback: interrupted " + (lastStep.get() == null ? "before its first step completed"
-                    : "after: " + lastStep.get()) + "; the routing table is left as it is (a change in flight may or "
-                    + "may not have been applied); rerun rollback to finish it, it is idempotent.");
-            err.flush();
-            return ExitCode.INTERRUPTED.code();
-        }
-        ExitCode code = switch (outcome.end()) {
-            case RECOVERED -> ExitCode.PASS;
-            case UNVERIFIED -> ExitCode.INCONCLUSIVE;
-            case NOT_PROPAGATED, FAILED -> ExitCode.TARGET_UNAVAILABLE;
-        };
+        }), () -> "interrupted " + (lastStep.get() == null ? "before its first step completed"
+                : "after: " + lastStep.get()) + "; the routing table is left as it is (a change in flight may or may "
+                + "not have been applied); rerun rollback to finish it, it is idempotent.");
+        ExitCode code = ExitCode.of(outcome.end());
         String summary = switch (outcome.end()) {
             case RECOVERED -> "Rolled back to " + outcome.stable() + " and recovered.";
             case UNVERIFIED -> "Rolled back to " + outcome.stable() + ", but recovery is not confirmed.";
@@ -141,7 +101,7 @@ public final class RollbackCommand implements Callable<Integer> {
         var report = new RolloutReport("rollback", outcome.end().name(), code.code(), summary, Optional.empty(),
                 outcome.stable(), plan.targets(), started, clock.instant(), Optional.empty(), outcome.timeline(),
                 Optional.empty(), outcome.steps());
-        fleet.writeReports(report, env, out, err);
+        fleet.writeReports(report, out, err);
         (code == ExitCode.PASS ? out : err).println("rollback " + outcome.end() + ": " + summary);
         return code.code();
     }

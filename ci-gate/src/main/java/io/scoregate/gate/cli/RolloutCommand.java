@@ -4,7 +4,6 @@ import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
 import io.scoregate.gate.rollout.LiveJudge;
 import io.scoregate.gate.rollout.Notifier;
-import io.scoregate.gate.rollout.Pacer;
 import io.scoregate.gate.rollout.RollbackProcedure;
 import io.scoregate.gate.rollout.RolloutDriver;
 import io.scoregate.gate.rollout.RolloutOutcome;
@@ -20,11 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ci-gate rollout}: the canary rollout of the incident write-up's prevention plan. */
 @Command(name = "rollout", mixinStandardHelpOptions = true,
-        description = "Steps a candidate's traffic weight up (5% -> 25% -> 50% -> 100% by default), holding each step "
+        description = "Steps a candidate's traffic weight up (5%% -> 25%% -> 50%% -> 100%% by default), holding each step "
                 + "while the live numbers of every instance are judged against the stable version. A regression rolls "
                 + "back at once; a completed rollout makes the candidate the stable version. Resumable: a rerun "
                 + "continues from where the routing store says the rollout stands. SIGTERM/SIGINT: exit 130, the table "
@@ -94,101 +91,68 @@ public final class RolloutCommand implements Callable<Integer> {
     @Mixin
     FleetAccess fleet;
 
-    private final Map<String, String> env;
-    private final Pacer pacer;
-
-    public RolloutCommand() {
-        this(System.getenv(), Pacer.REAL);
-    }
-
-    RolloutCommand(Map<String, String> env, Pacer pacer) {
-        this.env = env;
-        this.pacer = pacer;
-    }
-
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws ExitException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RolloutPlan plan;
-        Policy policy;
-        Clock clock;
-        RoutingAdmin admin;
-        Notifier notifier;
-        try {
-            policy = decision.loadPolicy();
-            clock = decision.runningClock(Clock.systemUTC());
-            List<Duration> holds = DurationText.parseList("--hold", hold);
-            List<Integer> stepList = parseSteps();
-            if (holds.size() == 1 && stepList.size() > 2) {
-                holds = java.util.Collections.nCopies(stepList.size() - 1, holds.get(0));
-            }
-            Duration shortest = holds.stream().min(Duration::compareTo).orElse(Duration.ofSeconds(10));
-            Duration interval = checkInterval.isPresent() ? DurationText.parse("--check-interval", checkInterval.get())
-                    : clamp(shortest.dividedBy(10), Duration.ofSeconds(1), Duration.ofSeconds(10));
-            if (interval.isZero() || interval.isNegative()) {
-                throw new InvalidInputException("`--check-interval` must be positive, but was " + interval);
-            }
-            RolloutPlan.Resume r = switch (resume.toLowerCase(Locale.ROOT)) {
-                case "continue" -> RolloutPlan.Resume.CONTINUE;
-                case "abort" -> RolloutPlan.Resume.ABORT;
-                default -> throw new InvalidInputException("`--resume` must be continue or abort, but was " + resume);
-            };
-            try {
-                List<Duration> maxHolds = maxHolds(holds);
-                plan = new RolloutPlan(fleet.targets(), candidate, stepList, holds, interval, maxHolds,
-                        new Warmup(DurationText.parse("--warmup", warmup), warmupRequests), stepCatches, r,
-                        fleet.propagationTimeout(), decision.override());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(e.getMessage());
-            }
-            admin = fleet.admin(env, "ci-gate rollout");
-            notifier = fleet.notifier(env, pacer);
-        } catch (InvalidInputException e) {
-            err.println("ci-gate rollout: " + e.getMessage());
-            return ExitCode.INVALID_INPUT.code();
+        Policy policy = decision.loadPolicy();
+        Clock clock = decision.runningClock(Clock.systemUTC());
+        List<Duration> holds = DurationText.parseList("--hold", hold);
+        List<Integer> stepList = parseSteps();
+        if (holds.size() == 1 && stepList.size() > 2) {
+            holds = java.util.Collections.nCopies(stepList.size() - 1, holds.get(0));
         }
+        Duration shortest = holds.stream().min(Duration::compareTo).orElse(Duration.ofSeconds(10));
+        Duration interval = checkInterval.isPresent() ? DurationText.parse("--check-interval", checkInterval.get())
+                : clamp(shortest.dividedBy(10), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        if (interval.isZero() || interval.isNegative()) {
+            throw ExitException.invalidInput("`--check-interval` must be positive, but was " + interval);
+        }
+        RolloutPlan.Resume r = switch (resume.toLowerCase(Locale.ROOT)) {
+            case "continue" -> RolloutPlan.Resume.CONTINUE;
+            case "abort" -> RolloutPlan.Resume.ABORT;
+            default -> throw ExitException.invalidInput("`--resume` must be continue or abort, but was " + resume);
+        };
+        RolloutPlan plan;
+        try {
+            List<Duration> maxHolds = maxHolds(holds);
+            plan = new RolloutPlan(fleet.targets(), candidate, stepList, holds, interval, maxHolds,
+                    new Warmup(DurationText.parse("--warmup", warmup), warmupRequests), stepCatches, r,
+                    fleet.propagationTimeout(), decision.override());
+        } catch (IllegalArgumentException e) {
+            throw ExitException.invalidInput(e.getMessage());
+        }
+        RoutingAdmin admin = fleet.admin("ci-gate rollout");
+        Notifier notifier = fleet.notifier();
         try (var stop = StopOnSignal.install("rollout", err)) {
-            return stop.exit(run(admin, notifier, plan, policy, clock, out, err, stop::requested));
+            return stop.exit(() -> run(admin, notifier, plan, policy, clock, out, err, stop));
         }
     }
 
     /**
-     * @param stopRequested whether a signal asked to stop: from then on the driver's entries are not shown (it
-     *                      can only report calls that the interrupt kept from being sent) and the run ends with
-     *                      the last entry seen before, which says where the table was left
+     * @param stop whether a signal asked to stop: from then on the driver's entries are not shown (it
+     *             can only report calls that the interrupt kept from being sent) and the run ends with
+     *             the last entry seen before, which says where the table was left
      */
     private int run(RoutingAdmin admin, Notifier notifier, RolloutPlan plan, Policy policy, Clock clock, PrintWriter out,
-                    PrintWriter err, BooleanSupplier stopRequested) throws InterruptedException {
+                    PrintWriter err, StopOnSignal stop) throws ExitException, InterruptedException {
         Instant started = clock.instant();
-        LiveJudge live = new LiveJudge(admin, Judge.standard());
-        var rollback = new RollbackProcedure(admin, live, notifier, policy, clock, pacer);
+        LiveJudge live = new LiveJudge(fleet.histograms(admin), Judge.standard());
+        var rollback = new RollbackProcedure(admin, live, notifier, policy, clock, fleet.pacer());
         var lastKnown = new AtomicReference<TimelineEntry>();
-        var driver = new RolloutDriver(admin, live, rollback, policy, clock, pacer, entry -> {
-            if (!stopRequested.getAsBoolean()) {
+        var driver = new RolloutDriver(admin, live, rollback, policy, clock, fleet.pacer(), entry -> {
+            if (!stop.requested()) {
                 lastKnown.set(entry);
                 print(out, entry);
             }
         });
-        RolloutOutcome outcome;
-        try {
-            outcome = driver.run(plan);
-        } catch (InterruptedException e) {
-            if (!stopRequested.getAsBoolean()) {
-                throw e;
-            }
-            outcome = null;
-        }
-        if (stopRequested.getAsBoolean()) {
-            err.println("ci-gate rollout: " + interrupted(Optional.ofNullable(lastKnown.get())));
-            err.flush();
-            return ExitCode.INTERRUPTED.code();
-        }
-        ExitCode code = exitCode(outcome.end());
+        RolloutOutcome outcome = stop.untilSignal(() -> driver.run(plan),
+                () -> interrupted(Optional.ofNullable(lastKnown.get())));
+        ExitCode code = ExitCode.of(outcome.end());
         var report = new RolloutReport("rollout", outcome.end().name(), code.code(), outcome.reason(),
                 Optional.of(plan.candidate()), outcome.stableAfter(), plan.targets(), started, clock.instant(),
                 plan.override(), outcome.timeline(), outcome.lastJudgement(), outcome.rollbackSteps());
-        fleet.writeReports(report, env, out, err);
+        fleet.writeReports(report, out, err);
         (code == ExitCode.PASS ? out : err).println("rollout " + outcome.end() + ": " + outcome.reason());
         return code.code();
     }
@@ -205,21 +169,10 @@ public final class RolloutCommand implements Callable<Integer> {
                 + "): the table is left as it is; rerun with --resume continue or --resume abort.";
     }
 
-    static ExitCode exitCode(RolloutOutcome.End end) {
-        return switch (end) {
-            case PROMOTED, ALREADY_STABLE -> ExitCode.PASS;
-            case ROLLED_BACK_REGRESSION -> ExitCode.BLOCK_REGRESSION;
-            case ROLLED_BACK_FREEZE, FROZEN_BEFORE_START -> ExitCode.BLOCK_FREEZE;
-            case ROLLED_BACK_INCONCLUSIVE, ROLLED_BACK_ON_REQUEST -> ExitCode.INCONCLUSIVE;
-            case REFUSED -> ExitCode.INVALID_INPUT;
-            case FAILED -> ExitCode.TARGET_UNAVAILABLE;
-        };
-    }
-
-    private List<Duration> maxHolds(List<Duration> holds) throws InvalidInputException {
+    private List<Duration> maxHolds(List<Duration> holds) throws ExitException {
         if (maxExtraHolds.isPresent()) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--max-hold")) {
-                throw new InvalidInputException("Give either `--max-hold` or `--max-extra-holds`, not both.");
+                throw ExitException.invalidInput("Give either `--max-hold` or `--max-extra-holds`, not both.");
             }
             return RolloutPlan.extended(holds, maxExtraHolds.get());
         }
@@ -227,13 +180,13 @@ public final class RolloutCommand implements Callable<Integer> {
         return max.size() == 1 && holds.size() > 1 ? java.util.Collections.nCopies(holds.size(), max.get(0)) : max;
     }
 
-    private List<Integer> parseSteps() throws InvalidInputException {
+    private List<Integer> parseSteps() throws ExitException {
         List<Integer> out = new ArrayList<>();
         for (String s : steps.split(",")) {
             try {
                 out.add(Integer.parseInt(s.trim()));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("`--steps` must be whole percentages like 5,25,50,100, but had '" + s + "'");
+                throw ExitException.invalidInput("`--steps` must be whole percentages like 5,25,50,100, but had '" + s + "'");
             }
         }
         return out;

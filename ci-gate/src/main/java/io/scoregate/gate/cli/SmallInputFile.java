@@ -31,13 +31,13 @@ final class SmallInputFile {
     }
 
     /** The file's text (UTF-8), or exit 4 naming {@code option}, the file and what is wrong with it. */
-    static String read(String option, Path file, long cap) throws InvalidInputException {
+    static String read(String option, Path file, long cap) throws ExitException {
         check(option, file, cap);
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes((int) cap + 1);
         } catch (IOException e) {
-            throw new InvalidInputException("`" + option + "` " + file + " cannot be read: " + e.getMessage());
+            throw ExitException.invalidInput("`" + option + "` " + file + " cannot be read: " + e.getMessage());
         }
         if (bytes.length > cap) {
             throw tooLarge(option, file, cap);
@@ -46,35 +46,35 @@ final class SmallInputFile {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException("`" + option + "` " + file + " is not UTF-8 text.");
+            throw ExitException.invalidInput("`" + option + "` " + file + " is not UTF-8 text.");
         }
     }
 
     /** Refuses a missing, non-regular (device, FIFO, directory) or oversized file without opening it. */
-    static void check(String option, Path file, long cap) throws InvalidInputException {
+    static void check(String option, Path file, long cap) throws ExitException {
         BasicFileAttributes attributes;
         try {
             // following links: a link to a regular file is fine, a link to /dev/zero is not
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("`" + option + "` " + file + " does not exist.");
+            throw ExitException.invalidInput("`" + option + "` " + file + " does not exist.");
         } catch (IOException e) {
-            throw new InvalidInputException("`" + option + "` " + file + " cannot be read: " + e.getMessage());
+            throw ExitException.invalidInput("`" + option + "` " + file + " cannot be read: " + e.getMessage());
         }
         if (!attributes.isRegularFile()) {
-            throw new InvalidInputException("`" + option + "` " + file + " is not a regular file ("
+            throw ExitException.invalidInput("`" + option + "` " + file + " is not a regular file ("
                     + (attributes.isDirectory() ? "a directory" : "a device, pipe or socket") + ").");
         }
         if (attributes.size() > cap) {
             throw tooLarge(option, file, cap);
         }
         if (!Files.isReadable(file)) {
-            throw new InvalidInputException("`" + option + "` " + file + " cannot be read: permission denied.");
+            throw ExitException.invalidInput("`" + option + "` " + file + " cannot be read: permission denied.");
         }
     }
 
-    private static InvalidInputException tooLarge(String option, Path file, long cap) {
-        return new InvalidInputException("`" + option + "` " + file + " is larger than " + (cap >= 1 << 20
+    private static ExitException tooLarge(String option, Path file, long cap) {
+        return ExitException.invalidInput("`" + option + "` " + file + " is larger than " + (cap >= 1 << 20
                 ? (cap >> 20) + " MiB" : (cap >> 10) + " KiB") + "; the gate reads it whole and refuses larger ones.");
     }
 }

@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
  * when the command saw the interrupt). Without it the JVM exited 143 in mid-call, or, with an HTTP call
  * reading an endless body, not at all.
  *
- * <p>Use: {@code try (var stop = StopOnSignal.install(...)) { ... return stop.exit(code); }}. The command
+ * <p>Use: {@code try (var stop = StopOnSignal.install(...)) { return stop.exit(() -> ...); }}. The command
  * asks {@link #requested()} to tell a signal from any other interrupt and to ignore what its worker
- * reports after the signal (e.g. a rollback the interrupted driver attempted and could not send).
+ * reports after the signal (e.g. a rollback the interrupted driver attempted and could not send). An
+ * {@link ExitException} the body throws is printed here, before the process may end, not by the command
+ * line's handler, which a signal's halt would not wait for.
  */
 final class StopOnSignal implements AutoCloseable {
 
@@ -49,11 +51,53 @@ final class StopOnSignal implements AutoCloseable {
         return requested;
     }
 
-    /** The command's result: passed through, and the code the process ends with if a signal is being handled. */
-    int exit(int exitCode) {
+    /** The body of a command watched for signals. */
+    @FunctionalInterface
+    interface Body {
+        int run() throws ExitException, InterruptedException;
+    }
+
+    /**
+     * Runs the body; its result (or the code of the {@link ExitException} it throws, printed first) is returned
+     * and is the code the process ends with if a signal is being handled.
+     */
+    int exit(Body body) throws InterruptedException {
+        int exitCode;
+        try {
+            exitCode = body.run();
+        } catch (ExitException e) {
+            exitCode = e.printTo(err);
+        }
         code = exitCode;
         done.countDown();
         return exitCode;
+    }
+
+    /** A call of the command's worker that a signal may interrupt. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws InterruptedException;
+    }
+
+    /**
+     * Runs the worker; when a signal asked to stop (during the call or just after it), ends the command as
+     * {@link ExitCode#INTERRUPTED} with the sentence {@code whereItStopped} gives, read once the worker is done.
+     * An interrupt that no signal caused is passed on: it is not the user's stop.
+     */
+    <T> T untilSignal(Work<T> work, java.util.function.Supplier<String> whereItStopped)
+            throws ExitException, InterruptedException {
+        T result = null;
+        try {
+            result = work.run();
+        } catch (InterruptedException e) {
+            if (!requested) {
+                throw e;
+            }
+        }
+        if (requested) {
+            throw new ExitException(ExitCode.INTERRUPTED, whereItStopped.get());
+        }
+        return result;
     }
 
     @Override
@@ -76,7 +120,7 @@ final class StopOnSignal implements AutoCloseable {
             finished = false;
         }
         if (!finished) {
-            err.println("ci-gate " + command + ": interrupted, and did not stop within " + GRACE.toSeconds()
+            GateErrors.print(err, command + " was interrupted, and did not stop within " + GRACE.toSeconds()
                     + " s; exiting without knowing where it stopped.");
         }
         err.flush();

@@ -37,26 +37,20 @@ public final class WindowCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws ExitException {
         var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        try {
-            Policy policy = options.loadPolicy();
-            var d = new FreezeCalendar(policy.freeze()).check(options.clock(clock), options.override());
-            String local = ZonedDateTime.ofInstant(d.at(), d.zone()).toString();
-            if (!d.frozen()) {
-                out.println("OPEN at " + local + ": promotion is allowed.");
-                return ExitCode.PASS.code();
-            }
-            String until = d.until().map(u -> ZonedDateTime.ofInstant(u, d.zone()).toString()).orElse("further notice");
-            out.println("FROZEN at " + local + " by " + d.window().orElse("a freeze window") + " until " + until + ".");
-            d.override().ifPresent(o -> out.println("Override by " + o.approver() + ": " + o.reason()
-                    + o.ticket().map(t -> " (" + t + ")").orElse("") + "."));
-            err.println("ci-gate: promotion is frozen until " + until + ".");
-            return ExitCode.BLOCK_FREEZE.code();
-        } catch (InvalidInputException e) {
-            err.println("ci-gate: " + e.getMessage());
-            return ExitCode.INVALID_INPUT.code();
+        Policy policy = options.loadPolicy();
+        var d = new FreezeCalendar(policy.freeze()).check(options.clock(clock), options.override());
+        String local = ZonedDateTime.ofInstant(d.at(), d.zone()).toString();
+        if (!d.frozen()) {
+            out.println("OPEN at " + local + ": promotion is allowed.");
+            return ExitCode.PASS.code();
         }
+        String until = d.until().map(u -> ZonedDateTime.ofInstant(u, d.zone()).toString()).orElse("further notice");
+        out.println("FROZEN at " + local + " by " + d.window().orElse("a freeze window") + " until " + until + ".");
+        d.override().ifPresent(o -> out.println("Override by " + o.approver() + ": " + o.reason()
+                + o.ticket().map(t -> " (" + t + ")").orElse("") + "."));
+        out.flush();
+        throw new ExitException(ExitCode.BLOCK_FREEZE, "promotion is frozen until " + until + ".");
     }
 }

@@ -14,4 +14,7 @@ import org.HdrHistogram.Histogram;
  */
 public record LoadRun(LoadResult result, Histogram baselineLatencyUs, Histogram candidateLatencyUs,
                       long versionMismatches, ScheduleAdherence schedule) {
+
+    /** Latencies and lags are recorded in microseconds up to an hour; longer ones are clamped to it. */
+    static final long HIGHEST_TRACKABLE_US = java.util.concurrent.TimeUnit.HOURS.toMicros(1);
 }

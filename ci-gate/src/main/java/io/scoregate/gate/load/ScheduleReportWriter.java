@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes {@code <access-log stem>.schedule.json} beside a run's access log: how well the generator kept its
+ * Writes {@code <access-log stem>.schedule.json} beside a run's access log ({@link RunFiles#scheduleOf}): how well the generator kept its
  * schedule, and what it counted that the access log cannot show (warm-up, transport failures, version
  * mismatches). bench/compare-rate.sh reads it to find the highest rate {@code compare} holds.
  */
@@ -16,12 +16,6 @@ public final class ScheduleReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScheduleReportWriter() {
-    }
-
-    public static Path fileFor(Path accessLog) {
-        String name = accessLog.getFileName().toString();
-        String stem = name.endsWith(".jsonl") ? name.substring(0, name.length() - ".jsonl".length()) : name;
-        return accessLog.resolveSibling(stem + ".schedule.json");
     }
 
     public static void write(Path file, LoadRun run) throws IOException {

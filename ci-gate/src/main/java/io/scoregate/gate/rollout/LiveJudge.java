@@ -33,21 +33,22 @@ public final class LiveJudge {
                        boolean readyToStep, String progress) {
     }
 
-    private final RoutingAdmin admin;
+    private final FleetHistograms histograms;
     private final SequentialJudge judge;
 
+    /** Judging from every instance's own {@code /q/metrics}. */
     public LiveJudge(RoutingAdmin admin, io.scoregate.gate.judge.Judge judge) {
-        this.admin = admin;
+        this(FleetHistograms.ofInstances(admin), judge);
+    }
+
+    public LiveJudge(FleetHistograms histograms, io.scoregate.gate.judge.Judge judge) {
+        this.histograms = histograms;
         this.judge = new SequentialJudge(judge);
     }
 
-    /** The fleet's histograms now; fails when any target cannot be scraped (a partial sum would mislead). */
+    /** The fleet's histograms now; fails when any source cannot be read (a partial sum would mislead). */
     public LatencyHistogramSnapshot scrape(List<URI> targets) throws RoutingAdmin.AdminException {
-        var sum = LatencyHistogramSnapshot.empty();
-        for (URI target : targets) {
-            sum = sum.plus(admin.scrape(target));
-        }
-        return sum;
+        return histograms.now(targets);
     }
 
     /**

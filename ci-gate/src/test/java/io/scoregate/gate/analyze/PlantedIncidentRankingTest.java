@@ -108,4 +108,26 @@ class PlantedIncidentRankingTest {
         assertThat(a.primary()).isEmpty();
         assertThat(a.strength()).isNotEqualTo(EvidenceStrength.STRONG);
     }
+
+    @Test
+    void aHarmlessRolloutNamesNoCause() throws Exception {
+        IncidentAnalysis a = analyze(Scenarios.harmlessRollout(), 9);
+        assertThat(a.incidents()).isEmpty();
+        assertThat(a.primary()).isEmpty();
+        assertThat(a.strength()).isEqualTo(EvidenceStrength.NONE);
+        assertThat(a.startedAt()).isEmpty();
+    }
+
+    @Test
+    void aSlowDriftWithNoStepIsFoundAndBlamedOnItsRegion() throws Exception {
+        Instant end = Instant.parse("2026-11-27T17:30:00Z").plusMillis(REQUESTS * 100L);
+        IncidentAnalysis a = analyze(Scenarios.regionDrift(CHANGE, end), 10);
+        // binary segmentation cuts a ramp into steps; they are one incident with one cause
+        assertThat(a.incidents()).hasSize(1);
+        Incident drift = a.incidents().get(0);
+        assertThat(drift.primary()).map(Suspect::label).contains("region=ke-west");
+        assertThat(drift.signals()).contains(Signal.LATENCY);
+        // found within the first half of the 16-minute ramp, not only once it is 3x
+        assertThat(drift.startedAt()).hasValueSatisfying(t -> assertThat(t).isBetween(CHANGE, CHANGE.plusSeconds(8 * 60)));
+    }
 }

@@ -124,7 +124,7 @@ class AnalyzeCommandTest {
         int code = run("analyze", "--log", dir.resolve("nope.jsonl").toString());
 
         assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
-        assertThat(err.toString()).startsWith("ci-gate analyze: cannot read the log").contains("nope.jsonl")
+        assertThat(err.toString()).startsWith("ci-gate: cannot read the log").contains("nope.jsonl")
                 .hasLineCount(1);
         assertThat(out.toString()).isEmpty();
     }
@@ -135,7 +135,7 @@ class AnalyzeCommandTest {
         int code = run("analyze", "--log", bad.toString());
 
         assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
-        assertThat(err.toString()).startsWith("ci-gate analyze: no valid access-log line in 2 lines").hasLineCount(1);
+        assertThat(err.toString()).startsWith("ci-gate: no valid access-log line in 2 lines").hasLineCount(1);
     }
 
     @Test
@@ -144,7 +144,7 @@ class AnalyzeCommandTest {
 
         assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(err.toString().trim())
-                .isEqualTo("ci-gate analyze: `--format` must be one of text, json, markdown, html, but was pdf.");
+                .isEqualTo("ci-gate: `--format` must be one of text, json, markdown, html, but was pdf.");
     }
 
     @Test

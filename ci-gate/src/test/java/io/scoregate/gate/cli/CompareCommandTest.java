@@ -63,7 +63,7 @@ class CompareCommandTest {
         var r = compare("--now", WEDNESDAY, "--rate", "250", "--requests", "6000", "--warmup", "2s", "--timeout", "800ms",
                 "--seed", "42", "--endpoints", "/risk-score");
         assertThat(r.code()).isEqualTo(0);
-        assertThat(r.err()).contains("compare: 100% sent 6000/6000");
+        assertThat(r.err()).contains("load: sent 6000/6000, completed 6000 (100%), failed 0");
         var plan = seen.get();
         assertThat(plan.ratePerSecond()).isEqualTo(250);
         assertThat(plan.requests().getAsLong()).isEqualTo(6000);
@@ -140,6 +140,13 @@ class CompareCommandTest {
                 .isEqualTo("ci-gate: Give either `--duration` or `--requests`, not both.\n");
         assertThat(compare("--timeout", "soon").err())
                 .isEqualTo("ci-gate: `--timeout` must be a duration such as 500ms, 90s, 2m or PT2M, but was soon\n");
+        var overflow = compare("--duration", "99999999999999999999s");
+        assertThat(overflow.code()).isEqualTo(4);
+        assertThat(overflow.err()).isEqualTo("ci-gate: `--duration` must be a duration such as 500ms, 90s, 2m or PT2M, "
+                + "but was 99999999999999999999s\n");
+        assertThat(compare("--duration", "48h").err())
+                .isEqualTo("ci-gate: `--duration` must be between 1ms and 24h, but was 48h\n");
+        assertThat(compare("--rate", "100000", "--duration", "24h").err()).startsWith("ci-gate: A run may hold at most ");
         var target = cli.run("compare", "--target", "localhost", "--baseline", "v1.2", "--candidate", "v1.3",
                 "--report-dir", dir.toString());
         assertThat(target.code()).isEqualTo(4);

@@ -172,7 +172,7 @@ class ExitCodeHardeningTest {
         var r = cli.run("rollback", "--targets", "http://localhost:18080", "--admin-token-file", "/dev/zero",
                 "--report-dir", dir.resolve("r").toString());
         assertThat(r.code()).isEqualTo(4);
-        assertThat(r.err()).isEqualTo("ci-gate rollback: `--admin-token-file` /dev/zero is not a regular file "
+        assertThat(r.err()).isEqualTo("ci-gate: `--admin-token-file` /dev/zero is not a regular file "
                 + "(a device, pipe or socket).\n");
     }
 

@@ -169,6 +169,7 @@ class JudgeCommandTest {
 
         var flag = judge("--bogus");
         assertThat(flag.code()).isEqualTo(4);
-        assertThat(flag.err()).startsWith("ci-gate: Unknown option: '--bogus'");
+        assertThat(flag.err()).startsWith("ci-gate: Unknown option: '--bogus'")
+                .contains("(run 'ci-gate judge --help' for usage)").hasLineCount(1);
     }
 }

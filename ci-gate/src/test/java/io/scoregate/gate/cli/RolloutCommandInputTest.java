@@ -32,7 +32,7 @@ class RolloutCommandInputTest {
                 "--hold", "1s");
 
         assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
-        assertThat(err.toString()).isEqualTo("ci-gate rollout: `--steps` must end at 100, but was [5, 25]"
+        assertThat(err.toString()).isEqualTo("ci-gate: `--steps` must end at 100, but was [5, 25]"
                 + System.lineSeparator());
     }
 
@@ -57,7 +57,7 @@ class RolloutCommandInputTest {
         int code = execute("rollback", "--targets", "http://ok:8080,instance-2");
 
         assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
-        assertThat(err.toString()).contains("`--targets` must be http(s) URLs separated by commas, but had 'instance-2'");
+        assertThat(err.toString()).contains("`--targets` must be http(s) URLs or dns+http(s)://name:port, separated by commas, but had 'instance-2'");
     }
 
     @Test
@@ -68,7 +68,7 @@ class RolloutCommandInputTest {
                 "--webhook", "hooks.example/abc", "--report-dir", dir.resolve("r").toString());
 
         assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
-        assertThat(err.toString()).isEqualTo("ci-gate rollback: `--webhook` (or SCOREGATE_WEBHOOK_URL) must be one "
+        assertThat(err.toString()).isEqualTo("ci-gate: `--webhook` (or SCOREGATE_WEBHOOK_URL) must be one "
                 + "http(s) URL, but was 'hooks.example/abc'" + System.lineSeparator());
         assertThat(dir.resolve("r")).doesNotExist();
     }

@@ -78,7 +78,7 @@ class SignalStopIT {
 
             assertThat(run.code()).isEqualTo(ExitCode.INTERRUPTED.code());
             assertThat(run.stoppedIn()).isLessThan(STOP_WITHIN);
-            assertThat(run.err()).isEqualTo("ci-gate rollout: interrupted at 25% (revision 12, HOLDING: holding 25% "
+            assertThat(run.err()).isEqualTo("ci-gate: interrupted at 25% (revision 12, HOLDING: holding 25% "
                     + "for 600 s): the table is left as it is; rerun with --resume continue or --resume abort.\n");
             // the interrupted driver tried to roll back; nothing of it reached the target
             assertThat(server.requestLines()).noneMatch(l -> l.startsWith("PUT"));
@@ -94,7 +94,7 @@ class SignalStopIT {
 
             assertThat(run.code()).isEqualTo(ExitCode.INTERRUPTED.code());
             assertThat(run.stoppedIn()).isLessThan(STOP_WITHIN);
-            assertThat(run.err()).startsWith("ci-gate rollback: interrupted before its first step completed; the routing "
+            assertThat(run.err()).startsWith("ci-gate: interrupted before its first step completed; the routing "
                     + "table is left as it is").hasLineCount(1);
         }
     }
@@ -109,7 +109,7 @@ class SignalStopIT {
 
             assertThat(run.code()).isEqualTo(ExitCode.INTERRUPTED.code());
             assertThat(run.stoppedIn()).isLessThan(STOP_WITHIN);
-            assertThat(run.err()).isEqualTo("ci-gate compare: interrupted before any load was sent; no verdict, and "
+            assertThat(run.err()).isEqualTo("ci-gate: interrupted before any load was sent; no verdict, and "
                     + "requests.jsonl was not written.\n");
         }
     }

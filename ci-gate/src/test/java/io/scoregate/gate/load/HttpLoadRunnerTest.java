@@ -269,7 +269,7 @@ class HttpLoadRunnerTest {
             assertThat(written).extracting(AccessLogRecord::requestId)
                     .containsExactlyElementsOf(result.records().stream().map(AccessLogRecord::requestId).toList());
             List<AccessLogRecord> warm = new ArrayList<>();
-            AccessLogReader.read(HttpLoadRunner.warmupLogOf(log), warm::add);
+            AccessLogReader.read(RunFiles.warmupLogOf(log), warm::add);
             assertThat(warm).hasSize(11);
             assertThat(warm.get(10).timestamp()).isBefore(written.get(0).timestamp());
             assertThat(Files.readAllLines(log).get(0)).startsWith("{\"timestamp\":\"").contains("\"lenderId\":\"lender-ke-0");
@@ -306,26 +306,39 @@ class HttpLoadRunnerTest {
             assertThat(log).exists();
             // the worst send left up to 600 ms late (less the gap to the request before the jump, 5 ms at 200/s)
             double maxLagMs = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(ScheduleReportWriter.fileFor(log).toFile()).path("maxLagMs").asDouble();
+                    .readTree(RunFiles.scheduleOf(log).toFile()).path("maxLagMs").asDouble();
             assertThat(maxLagMs).isBetween(500.0, 700.0);
         }
     }
 
     @Test
     void shouldAllowALateSendOfAQuarterOfTheTimeoutAtLeast100Ms() {
-        assertThat(HttpLoadRunner.lateSendThreshold(plan(URI.create("http://x"), 1, 1, Duration.ZERO,
+        assertThat(ScheduleKeeping.lateSendThreshold(plan(URI.create("http://x"), 1, 2, Duration.ZERO,
                 Duration.ofSeconds(2), BOTH, Optional.empty()))).isEqualTo(Duration.ofMillis(500));
-        assertThat(HttpLoadRunner.lateSendThreshold(plan(URI.create("http://x"), 1, 1, Duration.ZERO,
+        assertThat(ScheduleKeeping.lateSendThreshold(plan(URI.create("http://x"), 1, 2, Duration.ZERO,
                 Duration.ofMillis(200), BOTH, Optional.empty()))).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
-    void shouldRejectAPlanWithoutABound() {
-        var plan = new LoadPlan(URI.create("http://127.0.0.1:1"), "a", "b", BOTH, 0, Duration.ZERO,
-                Optional.empty(), OptionalLong.of(10), Duration.ofSeconds(1), 1, Optional.empty(), Optional.empty());
-        assertThatThrownBy(() -> new HttpLoadRunner().run(plan, LoadRunner.ProgressListener.NONE))
+    void shouldRefuseAPlanOutsideItsBoundsWhenItIsMade() {
+        assertThatThrownBy(() -> new LoadPlan(URI.create("http://127.0.0.1:1"), "a", "b", BOTH, 0.5, Duration.ZERO,
+                Optional.empty(), OptionalLong.of(10), Duration.ofSeconds(1), 1, Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("`rate` must be between 0.1 and 100000 per second, but was 0.0");
+                .hasMessage("`--rate` must be between 1 and 100000, but was 0.5");
+        assertThatThrownBy(() -> new LoadPlan(URI.create("http://127.0.0.1:1"), "a", "b", BOTH, 50, Duration.ZERO,
+                Optional.empty(), OptionalLong.empty(), Duration.ofSeconds(1), 1, Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A run needs `--duration` or `--requests` to end.");
+        assertThatThrownBy(() -> new LoadPlan(URI.create("http://127.0.0.1:1"), "a", "b", BOTH, 50, Duration.ZERO,
+                Optional.empty(), OptionalLong.of(10), Duration.ofMinutes(2), 1, Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("`--timeout` must be between 1ms and 1m, but was 2m");
+        // 24 h at 100,000/s needs more slots than one array holds: refused as input, not an internal error later
+        assertThatThrownBy(() -> new LoadPlan(URI.create("http://127.0.0.1:1"), "a", "b", BOTH, 100_000,
+                Duration.ZERO, Optional.of(Duration.ofHours(24)), OptionalLong.empty(), Duration.ofSeconds(1), 1,
+                Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("A run may hold at most 2147483639 requests, but this one needs 8640000000");
     }
 
     @Test
@@ -333,7 +346,7 @@ class HttpLoadRunnerTest {
         var plan = new LoadPlan(URI.create("http://127.0.0.1:1"), "a", "b", BOTH, 50, Duration.ofSeconds(2),
                 Optional.of(Duration.ofSeconds(30)), OptionalLong.empty(), Duration.ofSeconds(1), 1,
                 Optional.empty(), Optional.empty());
-        assertThat(HttpLoadRunner.measuredCount(plan)).isEqualTo(1_500);
-        assertThat(HttpLoadRunner.warmupCount(plan)).isEqualTo(55); // 2 s ramping from 5 to 50 per second
+        assertThat(plan.measuredCount()).isEqualTo(1_500);
+        assertThat(plan.warmupCount()).isEqualTo(55); // 2 s ramping from 5 to 50 per second
     }
 }

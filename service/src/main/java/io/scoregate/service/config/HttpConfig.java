@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Limits on what lenders may send, and what the lender port shows them. */
 @ConfigMapping(prefix = "scoregate.http")
@@ -29,4 +30,11 @@ public interface HttpConfig {
      */
     @WithDefault("false")
     boolean operatorPathsNeedToken();
+
+    /**
+     * {@code scoregate.http.metrics-token} (normally from the environment variable SCOREGATE_HTTP_METRICS_TOKEN): a
+     * bearer token that opens {@code GET /q/metrics} and nothing else where operator paths need a token, so
+     * Prometheus scrapes without holding the admin token, which can change routing.
+     */
+    Optional<String> metricsToken();
 }

@@ -40,15 +40,22 @@ public class AdminTokenCheck {
         if (expected.isEmpty()) {
             return Verdict.NOT_CONFIGURED;
         }
-        Optional<String> presented = authorizationHeader
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).trim())
-                .filter(t -> !t.isEmpty());
+        Optional<String> presented = bearer(authorizationHeader);
         if (presented.isEmpty()) {
             return Verdict.MISSING;
         }
         return MessageDigest.isEqual(sha256(presented.get()), sha256(expected.get())) ? Verdict.ACCEPTED
                 : Verdict.WRONG;
+    }
+
+    /** Whether the header carries exactly this bearer token (compared as digests, in constant time). */
+    static boolean matches(Optional<String> authorizationHeader, String token) {
+        return bearer(authorizationHeader).map(p -> MessageDigest.isEqual(sha256(p), sha256(token))).orElse(false);
+    }
+
+    private static Optional<String> bearer(Optional<String> authorizationHeader) {
+        return authorizationHeader.filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).trim()).filter(t -> !t.isEmpty());
     }
 
     private Optional<String> expectedToken() {

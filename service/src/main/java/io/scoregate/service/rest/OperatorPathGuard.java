@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Keeps the lender port to the scoring API when {@code scoregate.http.operator-paths-need-token} is on (the
  * production profile): the admin API, metrics, OpenAPI and the health details answer only a request carrying
- * the admin bearer token; the Kubernetes probes stay open, because a kubelet carries no token.
+ * the admin bearer token; the Kubernetes probes stay open, because a kubelet carries no token, and
+ * {@code /q/metrics} also answers {@code scoregate.http.metrics-token}, Prometheus' read-only token.
  * <p>
  * Why not Quarkus' separate management interface: {@code quarkus.management.enabled} is fixed at build time, so
  * one jar could not serve both the embedded default (everything on one port, which the gate and its users
@@ -27,12 +28,16 @@ public class OperatorPathGuard {
     static final int ORDER = RequestBodyGuard.ORDER - 1;
     private static final Set<String> PROBES = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
 
+    private static final Set<String> METRICS = Set.of("/q/metrics", "/q/metrics/");
+
     private final boolean enabled;
     private final AdminTokenCheck tokens;
+    private final Optional<String> metricsToken;
 
     public OperatorPathGuard(HttpConfig http, AdminTokenCheck tokens) {
         this.enabled = http.operatorPathsNeedToken();
         this.tokens = tokens;
+        this.metricsToken = http.metricsToken().map(String::trim).filter(t -> !t.isEmpty());
     }
 
     void install(@Observes Router router) {
@@ -52,12 +57,18 @@ public class OperatorPathGuard {
     }
 
     private void guard(RoutingContext ctx) {
-        if (!isProtected(ctx.normalizedPath())) {
+        String path = ctx.normalizedPath();
+        if (!isProtected(path)) {
             ctx.next();
             return;
         }
-        ProblemException refusal = switch (tokens.check(Optional.ofNullable(
-                ctx.request().getHeader(HttpHeaderNames.AUTHORIZATION)))) {
+        Optional<String> authorization = Optional.ofNullable(ctx.request().getHeader(HttpHeaderNames.AUTHORIZATION));
+        if (METRICS.contains(path) && metricsToken.isPresent()
+                && AdminTokenCheck.matches(authorization, metricsToken.get())) {
+            ctx.next(); // Prometheus' own token: metrics only
+            return;
+        }
+        ProblemException refusal = switch (tokens.check(authorization)) {
             case ACCEPTED -> null;
             case MISSING -> new ProblemException(ProblemType.UNAUTHORIZED,
                     "this path is for operators: send the admin token as `Authorization: Bearer <token>`");

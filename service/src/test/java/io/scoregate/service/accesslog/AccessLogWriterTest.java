@@ -118,7 +118,10 @@ class AccessLogWriterTest {
         double failingSeconds = (System.nanoTime() - started) / 1e9;
         AccessLogWriter.Status full = writer.status();
         int inFile = everyLineParses(file);
-        assertThat(full.failure()).hasValueSatisfying(f -> assertThat(f).contains("No space left on device"));
+        // writes failed for lack of space; whether the very last attempt failed too depends on how the batches fell
+        // (a small batch after a cut-back can still fit), so the current failure is checked only when there is one
+        assertThat(dropped("write_failed")).isPositive();
+        full.failure().ifPresent(f -> assertThat(f).contains("No space left on device"));
         assertThat(inFile).isPositive().isEqualTo(full.linesWritten()).isLessThan(requests);
         assertThat(dropped("write_failed") + dropped("queue_full")).isEqualTo(requests - inFile);
         synchronized (errors) { // one line per 10 s interval (+1 for a boundary): not one per failed batch

@@ -23,7 +23,8 @@ class OperatorPathGuardTest {
     public static class LenderPortOnly implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("scoregate.http.operator-paths-need-token", "true");
+            return Map.of("scoregate.http.operator-paths-need-token", "true",
+                    "scoregate.http.metrics-token", "prometheus-token");
         }
     }
 
@@ -53,6 +54,16 @@ class OperatorPathGuardTest {
         given().header("Authorization", TOKEN).get("/admin/routing").then().statusCode(200)
                 .body("stable", equalTo("v1.2"));
         given().header("Authorization", TOKEN).get("/admin/routing/audit").then().statusCode(200);
+    }
+
+    @Test
+    void shouldOpenOnlyTheMetricsToPrometheusToken() {
+        given().header("Authorization", "Bearer prometheus-token").get("/q/metrics").then().statusCode(200);
+        for (String path : new String[] {"/admin/routing", "/admin/routing/audit", "/q/openapi", "/q/health"}) {
+            given().header("Authorization", "Bearer prometheus-token").get(path).then().statusCode(403);
+        }
+        given().header("Authorization", "Bearer prometheus-token").contentType("application/json")
+                .body("{\"stable\":\"v1.2\"}").put("/admin/routing").then().statusCode(403);
     }
 
     @Test

@@ -47,6 +47,11 @@ class RedisDownTest {
                 .body("checks.find { it.name == 'routing-store' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'routing-store' }.data.storeState", equalTo("DOWN"))
                 .body("checks.find { it.name == 'routing-store' }.data.lastError", notNullValue());
+        // and the metric the routing-store alert is built on
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(metrics)
+                .contains("scoregate_routing_store_state{state=\"DOWN\"} 1.0")
+                .contains("scoregate_routing_store_state{state=\"UP\"} 0.0");
     }
 
     @Test

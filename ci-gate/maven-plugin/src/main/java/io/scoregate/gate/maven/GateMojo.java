@@ -146,32 +146,18 @@ public class GateMojo extends AbstractMojo {
         return args;
     }
 
+    /** The build's answer to the gate's exit code: the same {@link ExitCode} the command line exits with. */
     static void decide(int code, File reportDir) throws MojoExecutionException, MojoFailureException {
-        String report = new File(reportDir, "gate-report.md").getPath();
-        for (ExitCode exit : ExitCode.values()) {
-            if (exit.code() != code) {
-                continue;
-            }
-            switch (exit) {
-                case PASS:
-                    return;
-                case BLOCK_REGRESSION:
-                    throw new MojoFailureException("ci-gate: BLOCK - the candidate regressed; see " + report);
-                case BLOCK_FREEZE:
-                    throw new MojoFailureException("ci-gate: BLOCK - promotion is frozen now; see " + report);
-                case INCONCLUSIVE:
-                    throw new MojoFailureException("ci-gate: INCONCLUSIVE - the evidence cannot tell, which is "
-                            + "never a pass; see " + report);
-                case INVALID_INPUT:
-                    throw new MojoExecutionException("ci-gate: invalid input (exit 4); the error above says which");
-                case TARGET_UNAVAILABLE:
-                    throw new MojoExecutionException("ci-gate: the target could not be reached or failed during "
-                            + "the run (exit 5)");
-                default:
-                    throw new MojoExecutionException("ci-gate: internal error (exit " + code + ")");
-            }
+        ExitCode exit = ExitCode.of(code)
+                .orElseThrow(() -> new MojoExecutionException("ci-gate: unknown exit code " + code));
+        if (exit == ExitCode.PASS) {
+            return;
         }
-        throw new MojoExecutionException("ci-gate: unknown exit code " + code);
+        if (exit.refusesPromotion()) {
+            throw new MojoFailureException("ci-gate: " + exit.meaning() + "; see "
+                    + new File(reportDir, "gate-report.md").getPath());
+        }
+        throw new MojoExecutionException("ci-gate: " + exit.meaning() + " (exit " + code + ")");
     }
 
     private static void add(List<String> args, String flag, String value) {

@@ -1,14 +1,18 @@
 package io.scoregate.gate.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GateMojoTest {
 
@@ -71,8 +75,31 @@ class GateMojoTest {
     }
 
     @Test
-    void shouldPassTheBuildOnPass() throws Exception {
-        GateMojo.decide(0, new File("reports"));
+    void shouldPassTheBuildOnPass(@TempDir Path dir) throws Exception {
+        var mojo = new GateMojo();
+        mojo.mode = "judge";
+        mojo.baseline = "v1.2";
+        mojo.candidate = "v1.3";
+        // the passing invoker project's log: two versions with the same latencies, no timeouts or errors
+        mojo.log = new File("src/it/judge-pass/access.jsonl");
+        mojo.reportDir = dir.resolve("ci-gate").toFile();
+        mojo.now = "2026-11-25T10:00:00+03:00";
+
+        assertThatCode(mojo::execute).doesNotThrowAnyException();
+        var report = new ObjectMapper().readTree(dir.resolve("ci-gate/gate-report.json").toFile());
+        assertThat(report.get("verdict").asText()).isEqualTo("PASS");
+        assertThat(report.get("exitCode").asInt()).isZero();
+        assertThatCode(() -> GateMojo.decide(0, dir.toFile())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldSayWhatAnExitCodeThatIsNoVerdictMeans() {
+        assertThatThrownBy(() -> GateMojo.decide(4, new File("reports"))).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("ci-gate: invalid input; the error above says which (exit 4)");
+        assertThatThrownBy(() -> GateMojo.decide(130, new File("reports"))).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("ci-gate: interrupted before it could decide (exit 130)");
+        assertThatThrownBy(() -> GateMojo.decide(99, new File("reports"))).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("ci-gate: unknown exit code 99");
     }
 
     @Test

@@ -1,13 +1,17 @@
 package io.scoregate.gate.analyze.report;
 
 import io.scoregate.gate.analyze.Control;
+import io.scoregate.gate.analyze.EvidenceStrength;
 import io.scoregate.gate.analyze.GroupStats;
+import io.scoregate.gate.analyze.Incident;
 import io.scoregate.gate.analyze.IncidentAnalysis;
 import io.scoregate.gate.analyze.NotCorrelated;
+import io.scoregate.gate.analyze.Signal;
 import io.scoregate.gate.analyze.Suspect;
 import io.scoregate.gate.analyze.ValueStats;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The analysis as sentences, in the order of the incident write-up's root-cause section: primary cause,
@@ -29,10 +33,17 @@ final class AnalysisNarrative {
     }
 
     static String headline(IncidentAnalysis a) {
+        if (a.incidents().size() > 1) {
+            List<String> lines = new ArrayList<>();
+            for (Incident i : a.incidents()) {
+                lines.add(summary(i));
+            }
+            return a.incidents().size() + " incidents, in time order: " + String.join("; ", lines) + ".";
+        }
         var primary = a.primary();
-        if (a.strength() == io.scoregate.gate.analyze.EvidenceStrength.NONE) {
-            return "No degradation found: the later requests are not worse than the earlier ones, so there is no "
-                    + "cause to name.";
+        if (a.strength() == EvidenceStrength.NONE) {
+            return "No incident found: no change in latency, timeout rate or error rate stands out from chance, so "
+                    + "there is no cause to name.";
         }
         if (primary.isEmpty()) {
             return a.startedAt().isPresent()
@@ -40,7 +51,29 @@ final class AnalysisNarrative {
                     + ", but no single value of any dimension explains at least 10% of the degraded requests."
                     : "No cause found: no degradation over time and no value that stands out.";
         }
-        Suspect s = primary.get();
+        return cause(primary.get()) + (a.incidents().isEmpty() ? "" : " " + Fmt.capitalized(signals(a.incidents().get(0)))
+                + " from " + Fmt.time(a.incidents().get(0).startedAt().orElseThrow()) + ".");
+    }
+
+    /** "1. from 14:08:00, modelVersion=v6.1, latency and timeout rate (142 ms -> 480 ms)". */
+    static String summary(Incident i) {
+        return i.number() + ". from " + i.startedAt().map(Fmt::time).orElse("?") + ", "
+                + i.primary().map(Suspect::label).orElse("no single cause") + ", " + signals(i) + " ("
+                + (i.signal() == Signal.LATENCY ? "successful requests' geometric mean " : "")
+                + level(i.signal(), i.levelBefore()) + " -> " + level(i.signal(), i.levelAfter()) + ")";
+    }
+
+    static String signals(Incident i) {
+        List<String> names = i.signals().stream().map(Signal::label).toList();
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private static String level(Signal s, double v) {
+        return s == Signal.LATENCY ? Fmt.ms(v) : Fmt.pct(v);
+    }
+
+    private static String cause(Suspect s) {
         return "Primary cause: " + s.label() + " explains " + Fmt.pct(s.score()) + " of the degradation ("
                 + Fmt.pct(s.insideAfter().degradedRate()) + " of its requests degraded vs "
                 + Fmt.pct(s.outsideAfter().degradedRate()) + " of the others; risk ratio "
@@ -49,17 +82,37 @@ final class AnalysisNarrative {
     }
 
     static String strength(IncidentAnalysis a) {
-        return "Strength of evidence: " + a.strength().name().toLowerCase(java.util.Locale.ROOT) + " - "
-                + a.strengthReason() + ".";
+        if (a.incidents().size() > 1) {
+            return "Strength of evidence: " + String.join(", ", a.incidents().stream()
+                    .map(i -> "incident " + i.number() + " " + i.strength().name().toLowerCase(Locale.ROOT)).toList())
+                    + " (the reasons are under each incident).";
+        }
+        return "Strength of evidence: " + a.strength().name().toLowerCase(Locale.ROOT) + " - " + a.strengthReason()
+                + ".";
     }
 
     static List<Section> sections(IncidentAnalysis a) {
         List<Section> out = new ArrayList<>();
-        out.add(new Section("Supporting evidence", evidence(a)));
+        if (a.incidents().size() > 1) {
+            for (Incident i : a.incidents()) {
+                List<String> items = new ArrayList<>();
+                items.add(i.primary().map(AnalysisNarrative::cause).orElse("No single value of any dimension "
+                        + "explains at least 10% of this incident's new degraded requests."));
+                items.add("Strength of evidence: " + i.strength().name().toLowerCase(Locale.ROOT) + " - "
+                        + i.strengthReason() + ".");
+                items.addAll(evidence(i));
+                others(i).forEach(o -> items.add("Other suspect " + o));
+                out.add(new Section(title(i), items));
+            }
+        } else {
+            a.shown().stream().findFirst().ifPresent(i -> out.add(new Section("Supporting evidence", evidence(i))));
+        }
         out.add(new Section("Timeline", timeline(a)));
-        List<String> others = others(a);
-        if (!others.isEmpty()) {
-            out.add(new Section("Other suspects", others));
+        if (a.incidents().size() <= 1) {
+            List<String> others = a.shown().stream().findFirst().map(AnalysisNarrative::others).orElse(List.of());
+            if (!others.isEmpty()) {
+                out.add(new Section("Other suspects", others));
+            }
         }
         List<String> nc = a.notCorrelated().stream().map(AnalysisNarrative::notCorrelated).toList();
         if (!nc.isEmpty()) {
@@ -69,27 +122,39 @@ final class AnalysisNarrative {
         return out;
     }
 
-    private static List<String> evidence(IncidentAnalysis a) {
+    /** "Incident 2: from 14:15:00, error rate, until 14:20:00". */
+    static String title(Incident i) {
+        return "Incident " + i.number() + ": from " + i.startedAt().map(Fmt::time).orElse("?") + ", " + signals(i)
+                + i.endedAt().map(t -> ", until " + Fmt.time(t)).orElse("");
+    }
+
+    private static List<String> evidence(Incident i) {
         List<String> out = new ArrayList<>();
-        var primary = a.primary();
+        var primary = i.primary();
         if (primary.isEmpty()) {
-            out.add("Before the change: " + group(a.before()) + ".");
-            out.add("After the change: " + group(a.after()) + ".");
+            out.add("Before the change: " + group(i.before(), i.signal()) + ".");
+            out.add("After the change: " + group(i.after(), i.signal()) + ".");
             return out;
         }
         Suspect s = primary.get();
-        for (ValueStats v : a.primaryDimension()) {
-            out.add(s.dimension() + " " + v.value() + ": " + group(v.stats()) + ".");
+        for (ValueStats v : i.primaryDimension()) {
+            out.add(s.dimension() + " " + v.value() + ": " + group(v.stats(), i.signal()) + ".");
         }
-        out.add("After the change, " + s.label() + ": " + group(s.insideAfter()) + "; everything else: "
-                + group(s.outsideAfter()) + ".");
+        out.add("After the change, " + s.label() + ": " + group(s.insideAfter(), i.signal()) + "; everything else: "
+                + group(s.outsideAfter(), i.signal()) + ".");
         out.add(s.label() + " carries " + Fmt.pct(s.support()) + " of the degraded requests but only "
                 + Fmt.pct(s.baselineShare()) + " of the rest (support; BubbleUp's comparison with the baseline).");
         for (Control c : s.controls()) {
             out.add(control(s, c));
         }
-        out.add("A request counts as degraded when it timed out or failed, or took longer than "
-                + Fmt.ms(a.slowThresholdMs()) + " (the 99th percentile before the change).");
+        out.add("A request counts as degraded when it " + switch (i.signal()) {
+            case LATENCY -> "timed out or took longer than " + Fmt.ms(i.slowThresholdMs())
+                    + " (the 90th percentile before the change); errors belong to the error rate.";
+            case TIMEOUT_RATE -> "timed out.";
+            case ERROR_RATE -> "failed with ERROR.";
+            case SLOW_OR_FAILED -> "timed out or failed, or took longer than " + Fmt.ms(i.slowThresholdMs())
+                    + " (the 99th percentile before the change).";
+        });
         return out;
     }
 
@@ -110,9 +175,19 @@ final class AnalysisNarrative {
         List<Event> ev = new ArrayList<>();
         ev.add(new Event(a.firstRequest(), "log starts" + (a.before().requests() > 0
                 ? "; before the change: " + group(a.before()) : "")));
-        a.primary().ifPresent(s -> ev.add(new Event(s.firstSeen(), s.insideBefore().requests() == 0
-                ? s.label() + " appears" : "first request of " + s.label() + " in the log")));
-        a.startedAt().ifPresent(t -> ev.add(new Event(t, "degradation starts; after it: " + group(a.after()))));
+        boolean several = a.incidents().size() > 1;
+        for (Incident i : a.shown()) {
+            i.primary().ifPresent(s -> ev.add(new Event(s.firstSeen(), s.insideBefore().requests() == 0
+                    ? s.label() + " appears" : "first request of " + s.label() + " in the log")));
+            String change = i.signal() == Signal.SLOW_OR_FAILED ? ""
+                    : "; " + i.signal().label() + " " + level(i.signal(), i.levelBefore()) + " -> "
+                    + level(i.signal(), i.levelAfter());
+            i.startedAt().ifPresent(t -> ev.add(new Event(t, (several ? "incident " + i.number() + " starts ("
+                    + i.primary().map(Suspect::label).orElse("no single cause") + ")" : "degradation starts")
+                    + change + "; after it: " + group(i.after()))));
+            i.endedAt().ifPresent(t -> ev.add(new Event(t, (several ? "incident " + i.number() + ": " : "")
+                    + "the " + i.signal().label() + " improves again")));
+        }
         a.latencyChange().ifPresent(c -> ev.add(new Event(c.at(), "best split of the overall latency series "
                 + "(all requests mixed; geometric mean " + Fmt.ms(c.before()) + " -> " + Fmt.ms(c.after())
                 + ", t = " + Fmt.num(c.statistic()) + ")")));
@@ -123,16 +198,19 @@ final class AnalysisNarrative {
         return ev.stream().map(e -> Fmt.time(e.at()) + " - " + e.text()).toList();
     }
 
-    private static List<String> others(IncidentAnalysis a) {
+    private static List<String> others(Incident i) {
         List<String> out = new ArrayList<>();
-        var primary = a.primary();
-        for (Suspect s : a.suspects()) {
+        var primary = i.primary();
+        for (Suspect s : i.suspects()) {
             if (primary.isPresent() && primary.get() == s) {
                 continue;
             }
             String line = s.rank() + ". " + s.label() + ": explains " + Fmt.pct(s.score()) + " (crude "
                     + Fmt.pct(s.crudeScore()) + ", risk ratio " + Fmt.num(s.riskRatio()) + ", degraded "
                     + Fmt.pct(s.insideAfter().degradedRate()) + " of " + s.insideAfter().requests() + " requests)";
+            if (s.explainedBy().isEmpty() && s.changeShare() < 0.10 && s.crudeScore() >= 0.10) {
+                line += "; it was as degraded before this change, so it did not start it";
+            }
             if (!s.explainedBy().isEmpty()) {
                 line += "; explained by " + String.join(", ", s.explainedBy()) + ": once it is held fixed the risk "
                         + "ratio falls to " + Fmt.num(s.adjustedRiskRatio());
@@ -167,11 +245,22 @@ final class AnalysisNarrative {
     }
 
     static String group(GroupStats g) {
+        return group(g, Signal.SLOW_OR_FAILED);
+    }
+
+    /** A group's requests; for a timeout or error incident, its share of that kind of failure. */
+    static String group(GroupStats g, Signal signal) {
         if (g.requests() == 0) {
             return "no requests";
         }
         String range = g.maxMs() > 0 ? Fmt.ms(g.minMs()).replace(" ms", "") + "-" + Fmt.ms(g.maxMs()) + ", " : "";
         String p95 = g.requests() > g.failed() ? ", p95 of the successful ~" + Fmt.ms(g.p95Ms()) : "";
-        return requests(g.requests()) + ", " + range + "mean " + Fmt.ms(g.meanMs()) + p95 + ", " + Fmt.pct(g.failureRate()) + " timed out or failed (" + g.failed() + "/" + g.requests() + ")";
+        String bad = switch (signal) {
+            case TIMEOUT_RATE -> Fmt.pct(g.degradedRate()) + " timed out (" + g.degraded();
+            case ERROR_RATE -> Fmt.pct(g.degradedRate()) + " failed with ERROR (" + g.degraded();
+            case LATENCY, SLOW_OR_FAILED -> Fmt.pct(g.failureRate()) + " timed out or failed (" + g.failed();
+        };
+        return requests(g.requests()) + ", " + range + "mean " + Fmt.ms(g.meanMs()) + p95 + ", " + bad + "/"
+                + g.requests() + ")";
     }
 }

@@ -41,6 +41,10 @@ final class Fmt {
         return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v);
     }
 
+    static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     static String time(Instant t) {
         return TIME.format(t);
     }

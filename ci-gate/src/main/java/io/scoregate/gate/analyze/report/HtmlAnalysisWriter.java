@@ -1,10 +1,12 @@
 package io.scoregate.gate.analyze.report;
 
 import io.scoregate.gate.report.Format;
+import io.scoregate.gate.analyze.Incident;
 import io.scoregate.gate.analyze.IncidentAnalysis;
 import io.scoregate.gate.analyze.Suspect;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /** A self-contained HTML page: inline CSS and an inline SVG chart, no script and no external resource. */
 public final class HtmlAnalysisWriter implements AnalysisWriter {
@@ -24,19 +26,13 @@ public final class HtmlAnalysisWriter implements AnalysisWriter {
         String insideLabel = a.suspects().isEmpty() ? "(no suspect)" : a.suspects().get(0).label();
         b.append("<h2>Mean latency over time: ").append(Format.escape(insideLabel)).append(" vs the rest</h2>\n");
         b.append(LatencyChartSvg.render(a, insideLabel));
-        if (!a.suspects().isEmpty()) {
-            b.append("<h2>Suspects</h2>\n<table><tr><th>Rank</th><th>Suspect</th><th>Explains</th><th>Crude</th>"
-                    + "<th>Risk ratio</th><th>Adjusted RR</th><th>Degraded inside</th><th>Degraded outside</th></tr>\n");
-            for (Suspect s : a.suspects()) {
-                b.append("<tr><td>").append(s.rank()).append("</td><td>").append(Format.escape(s.label())).append("</td><td>")
-                        .append(Fmt.pct(s.score())).append("</td><td>").append(Fmt.pct(s.crudeScore())).append("</td><td>")
-                        .append(Fmt.num(s.riskRatio())).append("</td><td>").append(Fmt.num(s.adjustedRiskRatio()))
-                        .append("</td><td>").append(Fmt.pct(s.insideAfter().degradedRate())).append(" of ")
-                        .append(s.insideAfter().requests()).append("</td><td>")
-                        .append(Fmt.pct(s.outsideAfter().degradedRate())).append(" of ")
-                        .append(s.outsideAfter().requests()).append("</td></tr>\n");
+        for (Incident i : a.shown()) {
+            if (i.suspects().isEmpty()) {
+                continue;
             }
-            b.append("</table>\n");
+            b.append("<h2>").append(a.incidents().size() > 1 ? "Suspects of incident "
+                    + Format.escape(AnalysisNarrative.title(i).replaceFirst("^Incident ", "")) : "Suspects").append("</h2>\n");
+            table(b, i.suspects());
         }
         for (var section : AnalysisNarrative.sections(a)) {
             b.append("<h2>").append(Format.escape(section.title())).append("</h2>\n<ul>\n");
@@ -48,6 +44,21 @@ public final class HtmlAnalysisWriter implements AnalysisWriter {
         b.append("</body></html>\n");
         out.write(b.toString());
         out.flush();
+    }
+
+    private static void table(StringBuilder b, List<Suspect> suspects) {
+        b.append("<table><tr><th>Rank</th><th>Suspect</th><th>Explains</th><th>Crude</th>"
+                + "<th>Risk ratio</th><th>Adjusted RR</th><th>Degraded inside</th><th>Degraded outside</th></tr>\n");
+        for (Suspect s : suspects) {
+            b.append("<tr><td>").append(s.rank()).append("</td><td>").append(Format.escape(s.label())).append("</td><td>")
+                    .append(Fmt.pct(s.score())).append("</td><td>").append(Fmt.pct(s.crudeScore())).append("</td><td>")
+                    .append(Fmt.num(s.riskRatio())).append("</td><td>").append(Fmt.num(s.adjustedRiskRatio()))
+                    .append("</td><td>").append(Fmt.pct(s.insideAfter().degradedRate())).append(" of ")
+                    .append(s.insideAfter().requests()).append("</td><td>")
+                    .append(Fmt.pct(s.outsideAfter().degradedRate())).append(" of ")
+                    .append(s.outsideAfter().requests()).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
     }
 
 }

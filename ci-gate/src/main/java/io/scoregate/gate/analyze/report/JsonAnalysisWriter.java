@@ -8,17 +8,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scoregate.gate.analyze.ChangePoint;
 import io.scoregate.gate.analyze.Control;
 import io.scoregate.gate.analyze.GroupStats;
+import io.scoregate.gate.analyze.Incident;
 import io.scoregate.gate.analyze.IncidentAnalysis;
 import io.scoregate.gate.analyze.NotCorrelated;
 import io.scoregate.gate.analyze.Suspect;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The analysis as one JSON document for machines: {@code startedAt} (ISO-8601, null when no degradation
- * was found), ranked {@code suspects} (dimension, value, score and evidence), {@code notCorrelated}, the
- * change points, the read summary and the chart series. The tree is built explicitly so the field names
+ * The analysis as one JSON document for machines: {@code incidents} (time order, each with its start,
+ * signal, ranked suspects and own {@code notCorrelated}); for compatibility the first incident's
+ * {@code startedAt} (ISO-8601, null when no degradation was found) and ranked {@code suspects} (dimension,
+ * value, score and evidence) at the top, with {@code notCorrelated} holding only the dimensions that explain
+ * none of the incidents; the overall change points, the read summary and the chart series. The tree is built explicitly so the field names
  * are a contract written in one place, not a side effect of record accessors; NaN becomes null.
  */
 public final class JsonAnalysisWriter implements AnalysisWriter {
@@ -34,16 +38,12 @@ public final class JsonAnalysisWriter implements AnalysisWriter {
         root.put("evidenceStrength", a.strength().name());
         root.put("evidenceNote", a.strengthReason());
         root.put("summary", AnalysisNarrative.headline(a));
-        ArrayNode suspects = root.putArray("suspects");
-        for (Suspect s : a.suspects()) {
-            suspects.add(suspect(s));
-        }
-        ArrayNode nc = root.putArray("notCorrelated");
-        for (NotCorrelated n : a.notCorrelated()) {
-            ObjectNode o = nc.addObject();
-            o.put("dimension", n.dimension());
-            o.put("reason", n.reason());
-            number(o, "maxScore", n.maxScore());
+        suspects(root, a.suspects());
+        // only dimensions that explain none of the incidents (the first incident's own list is in incidents[0])
+        notCorrelated(root, a.notCorrelated());
+        ArrayNode incidents = root.putArray("incidents");
+        for (Incident i : a.incidents()) {
+            incidents.add(incident(i));
         }
         change(root, "latencyChange", a.latencyChange());
         change(root, "failureRateChange", a.failureChange());
@@ -81,6 +81,46 @@ public final class JsonAnalysisWriter implements AnalysisWriter {
         out.flush();
     }
 
+    private static ObjectNode incident(Incident i) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("number", i.number());
+        o.put("startedAt", i.startedAt().map(Object::toString).orElse(null));
+        o.put("endedAt", i.endedAt().map(Object::toString).orElse(null));
+        o.put("signal", i.signal().key());
+        ArrayNode signals = o.putArray("signals");
+        i.signals().forEach(sg -> signals.add(sg.key()));
+        number(o, "levelBefore", i.levelBefore());
+        number(o, "levelAfter", i.levelAfter());
+        number(o, "statistic", i.statistic());
+        o.put("primaryCause", i.primary().map(Suspect::label).orElse(null));
+        o.put("evidenceStrength", i.strength().name());
+        o.put("evidenceNote", i.strengthReason());
+        o.put("summary", AnalysisNarrative.summary(i));
+        suspects(o, i.suspects());
+        notCorrelated(o, i.notCorrelated());
+        number(o, "slowThresholdMs", i.slowThresholdMs());
+        group(o.putObject("before"), i.before());
+        group(o.putObject("after"), i.after());
+        return o;
+    }
+
+    private static void suspects(ObjectNode parent, List<Suspect> list) {
+        ArrayNode suspects = parent.putArray("suspects");
+        for (Suspect s : list) {
+            suspects.add(suspect(s));
+        }
+    }
+
+    private static void notCorrelated(ObjectNode parent, List<NotCorrelated> list) {
+        ArrayNode nc = parent.putArray("notCorrelated");
+        for (NotCorrelated n : list) {
+            ObjectNode o = nc.addObject();
+            o.put("dimension", n.dimension());
+            o.put("reason", n.reason());
+            number(o, "maxScore", n.maxScore());
+        }
+    }
+
     private static ObjectNode suspect(Suspect s) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("rank", s.rank());
@@ -93,6 +133,7 @@ public final class JsonAnalysisWriter implements AnalysisWriter {
         number(e, "adjustedRiskRatio", s.adjustedRiskRatio());
         number(e, "support", s.support());
         number(e, "baselineShare", s.baselineShare());
+        number(e, "changeShare", s.changeShare());
         ArrayNode by = e.putArray("explainedBy");
         s.explainedBy().forEach(by::add);
         ArrayNode ins = e.putArray("inseparableFrom");

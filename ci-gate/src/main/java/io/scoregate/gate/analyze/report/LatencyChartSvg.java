@@ -1,6 +1,7 @@
 package io.scoregate.gate.analyze.report;
 
 import io.scoregate.gate.analyze.ChartPoint;
+import io.scoregate.gate.analyze.Incident;
 import io.scoregate.gate.analyze.IncidentAnalysis;
 import java.time.Instant;
 import java.util.List;
@@ -65,12 +66,21 @@ final class LatencyChartSvg {
         b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>"
                         + "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s</text>%n", LEFT, H - BOTTOM + 16,
                 Fmt.time(Instant.ofEpochMilli(t0)), W - RIGHT, H - BOTTOM + 16, Fmt.time(Instant.ofEpochMilli(t1))));
-        a.startedAt().ifPresent(t -> {
+        // one dashed line per incident, its label staggered so neighbouring starts stay readable
+        boolean several = a.incidents().size() > 1;
+        for (Incident i : a.shown()) {
+            if (i.startedAt().isEmpty()) {
+                continue;
+            }
+            Instant t = i.startedAt().get();
             double x = sx.applyAsDouble(t.toEpochMilli());
-            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#444\" "
-                    + "stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%d\" font-size=\"11\">degradation starts %s</text>%n",
-                    x, x, TOP, H - BOTTOM, x + 4, TOP + 12, Fmt.time(t)));
-        });
+            String label = several ? i.number() + ". " + i.primary().map(s -> s.label()).orElse("no single cause")
+                    + ", " + AnalysisNarrative.signals(i) + " " + Fmt.time(t) : "degradation starts " + Fmt.time(t);
+            b.append(String.format(Locale.ROOT, "<line class=\"incident\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" "
+                    + "stroke=\"#444\" stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s</text>%n",
+                    x, x, TOP, H - BOTTOM, x + 4, TOP + 12 + 13 * ((i.number() - 1) % 4),
+                    io.scoregate.gate.report.Format.escape(label)));
+        }
         series(b, pts, true, "#c0392b", sx, sy);
         series(b, pts, false, "#2c6fbb", sx, sy);
         b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"#c0392b\"/>"

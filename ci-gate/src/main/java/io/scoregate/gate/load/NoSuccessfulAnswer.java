@@ -1,4 +1,4 @@
-package io.scoregate.gate.cli;
+package io.scoregate.gate.load;
 
 import io.scoregate.gate.accesslog.AccessLogRecord;
 import io.scoregate.gate.accesslog.RequestStatus;
@@ -11,13 +11,13 @@ import java.util.Optional;
  * candidate did, so the run says nothing about the candidate. That is "target unavailable" (exit 5), not
  * INCONCLUSIVE (3), which would send someone to look for a statistical reason.
  */
-final class NoSuccessfulAnswer {
+public final class NoSuccessfulAnswer {
 
     private NoSuccessfulAnswer() {
     }
 
     /** The sentence saying how every request failed, or empty when at least one got an answer. */
-    static Optional<String> describe(List<AccessLogRecord> measured, String baseline, String candidate) {
+    public static Optional<String> describe(List<AccessLogRecord> measured, String baseline, String candidate) {
         if (measured.isEmpty()) {
             return Optional.empty();
         }
