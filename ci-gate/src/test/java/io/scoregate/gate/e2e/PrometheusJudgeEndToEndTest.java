@@ -59,7 +59,9 @@ class PrometheusJudgeEndToEndTest {
         awaitSeriesInPrometheus();
         send(PER_VERSION, "v1.2");
         send(PER_VERSION, "v1.3");
-        awaitRequestsInPrometheus(PER_VERSION);
+        // increase() is Prometheus' estimate: a series born during the traffic (v1.3's first timeout) loses what it
+        // held at its first sample, so the window is awaited at 95% of what was sent, plenty for the judge
+        awaitRequestsInPrometheus(PER_VERSION * 95 / 100);
     }
 
     @AfterAll

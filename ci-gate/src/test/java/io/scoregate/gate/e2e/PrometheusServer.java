@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Prometheus server (Debian's {@code prometheus}, installed by {@code .ci/run}) scraping the given
- * targets' {@code /q/metrics} every second, with its data in a temporary directory.
+ * targets' {@code /q/metrics} every 2 s (a scrape may take the whole interval on a loaded machine: Prometheus'
+ * default timeout at a 1 s interval is 1 s, and a failed scrape makes the series stale), with its data in a
+ * temporary directory.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -30,7 +32,7 @@ final class PrometheusServer implements AutoCloseable {
 
     static PrometheusServer start(Path dir, List<URI> targets) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+        StringBuilder config = new StringBuilder("global:\n  scrape_interval: 2s\n  scrape_timeout: 2s\n  evaluation_interval: 2s\n"
                 + "scrape_configs:\n  - job_name: scoregate\n    metrics_path: /q/metrics\n    static_configs:\n"
                 + "      - targets: [");
         for (int i = 0; i < targets.size(); i++) {
