@@ -1,8 +1,6 @@
 package io.scoregate.gate.cli;
 
-import io.scoregate.gate.prometheus.PrometheusClient;
 import io.scoregate.gate.prometheus.PrometheusFleetHistograms;
-import io.scoregate.gate.prometheus.PrometheusWindow;
 import io.scoregate.gate.rollout.FleetHistograms;
 import io.scoregate.gate.rollout.HttpRoutingAdmin;
 import io.scoregate.gate.rollout.Notifier;
@@ -31,8 +29,6 @@ public final class FleetAccess {
     static final String TOKEN_ENV = "SCOREGATE_ADMIN_TOKEN";
     static final String WEBHOOK_ENV = "SCOREGATE_WEBHOOK_URL";
     private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(5);
-    /** One query for the whole fleet's buckets: a little more than an admin call, still well inside a check. */
-    private static final Duration PROMETHEUS_TIMEOUT = Duration.ofSeconds(10);
 
     @Option(names = "--targets", required = true, paramLabel = "URL[,URL...]",
             description = "Base URLs of every scoring-service instance (they share one routing store), or "
@@ -41,17 +37,11 @@ public final class FleetAccess {
 
     @Option(names = "--metrics", defaultValue = "instances", paramLabel = "instances|prometheus",
             description = "Where the live evidence comes from: each target's own /q/metrics, summed (default), or the "
-                    + "Prometheus given by --prometheus, which scrapes them.")
+                    + "Prometheus given by --prometheus, which scrapes them (one query per look).")
     String metrics;
 
-    @Option(names = "--prometheus", paramLabel = "URL",
-            description = "With --metrics prometheus: the Prometheus that scrapes the instances.")
-    Optional<String> prometheus = Optional.empty();
-
-    @Option(names = "--selector", defaultValue = "", paramLabel = "MATCHERS",
-            description = "With --metrics prometheus: label matchers for the service's series, e.g. "
-                    + "'job=\"scoregate\"' (default: every series).")
-    String selector;
+    @picocli.CommandLine.Mixin
+    PrometheusOptions prometheus;
 
     @Option(names = "--propagation-timeout", defaultValue = "10s", paramLabel = "DURATION",
             description = "How long every instance gets to apply a routing change (default: ${DEFAULT-VALUE}).")
@@ -108,19 +98,16 @@ public final class FleetAccess {
     FleetHistograms histograms(RoutingAdmin admin) throws ExitException {
         switch (metrics.trim()) {
             case "instances":
-                if (prometheus.isPresent()) {
+                if (prometheus.given()) {
                     throw ExitException.invalidInput("`--prometheus` is only read with `--metrics prometheus`");
                 }
                 return FleetHistograms.ofInstances(admin);
             case "prometheus":
-                URI url = prometheus.flatMap(HttpUrl::parse).orElseThrow(() -> ExitException.invalidInput(
-                        "`--metrics prometheus` needs `--prometheus` with an http(s) URL such as http://prometheus:9090"));
-                try {
-                    PrometheusWindow.cumulativeQuery(selector); // refuse a selector that is not matchers, now
-                } catch (IllegalArgumentException e) {
-                    throw ExitException.invalidInput(e.getMessage());
+                if (!prometheus.given()) {
+                    throw ExitException.invalidInput("`--metrics prometheus` needs `--prometheus` with an http(s) URL "
+                            + "such as http://prometheus:9090");
                 }
-                return new PrometheusFleetHistograms(new PrometheusClient(url, PROMETHEUS_TIMEOUT), selector);
+                return new PrometheusFleetHistograms(prometheus.client(), prometheus.selector());
             default:
                 throw ExitException.invalidInput("`--metrics` must be instances or prometheus, but was " + metrics);
         }

@@ -6,7 +6,6 @@ import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
 import io.scoregate.gate.judge.SequentialEvidence;
 import io.scoregate.gate.judge.SequentialJudge;
-import io.scoregate.gate.prometheus.PrometheusClient;
 import io.scoregate.gate.prometheus.PrometheusException;
 import io.scoregate.gate.prometheus.PrometheusWindow;
 import io.scoregate.gate.rollout.LatencyHistogramSnapshot;
@@ -44,24 +43,13 @@ public final class JudgeCommand implements Callable<Integer> {
                     + "One of --log and --prometheus.")
     Path log;
 
-    @Option(names = "--prometheus", paramLabel = "URL",
-            description = "Prometheus that scrapes the service: the window's per-version request histograms "
-                    + "(increase of scoregate_request_duration_seconds_bucket) are the evidence, judged as one "
-                    + "fixed sample. One of --log and --prometheus.")
-    String prometheus;
+    @Mixin
+    PrometheusOptions prometheus;
 
     @Option(names = "--window", defaultValue = "15m", paramLabel = "DURATION",
-            description = "With --prometheus: how far back from now the evidence reaches (default ${DEFAULT-VALUE}).")
+            description = "With --prometheus: how far back from now the evidence reaches (default ${DEFAULT-VALUE}); "
+                    + "the window's per-version histograms are judged as one fixed sample. One of --log and --prometheus.")
     String window;
-
-    @Option(names = "--selector", defaultValue = "", paramLabel = "MATCHERS",
-            description = "With --prometheus: label matchers for the service's series, e.g. "
-                    + "'job=\"scoregate\",namespace=\"prod\"' (default: every series).")
-    String selector;
-
-    @Option(names = "--prometheus-timeout", defaultValue = "30s", paramLabel = "DURATION",
-            description = "With --prometheus: deadline for the whole query, answer included (default ${DEFAULT-VALUE}).")
-    String prometheusTimeout;
 
     @Mixin
     ComparedVersions versions;
@@ -115,10 +103,10 @@ public final class JudgeCommand implements Callable<Integer> {
         Clock decisionClock = options.clock(clock);
         String baseline = versions.checked().baseline();
         String candidate = versions.candidate();
-        if ((log == null) == (prometheus == null)) {
+        if ((log == null) == !prometheus.given()) {
             throw ExitException.invalidInput("Give one source of evidence: `--log FILE` or `--prometheus URL`.");
         }
-        if (prometheus != null) {
+        if (prometheus.given()) {
             return judgeWindow(policy, override, decisionClock, out, err);
         }
         var arms = new ArmRecorder(baseline, candidate, SequentialEvidence.limitsOf(policy));
@@ -136,17 +124,13 @@ public final class JudgeCommand implements Callable<Integer> {
     /** {@code --prometheus}: the window's histograms, judged as one fixed sample (a window has no order). */
     private int judgeWindow(Policy policy, Optional<io.scoregate.gate.window.FreezeOverride> override, Clock decisionClock,
                             java.io.PrintWriter out, java.io.PrintWriter err) throws ExitException {
-        URI url = HttpUrl.parse(prometheus).orElseThrow(() -> ExitException.invalidInput(
-                "`--prometheus` must be an http(s) URL such as http://prometheus:9090, but was " + prometheus));
+        URI url = prometheus.url();
+        String selector = prometheus.selector();
         Duration span = DurationText.parse("--window", window);
-        Duration timeout = DurationText.parse("--prometheus-timeout", prometheusTimeout);
-        if (timeout.isZero() || timeout.isNegative() || timeout.toMinutes() > 10) {
-            throw ExitException.invalidInput("`--prometheus-timeout` must be between 1 ms and 10m, but was "
-                    + prometheusTimeout);
-        }
+        var client = prometheus.client();
         LatencyHistogramSnapshot histograms;
         try {
-            histograms = PrometheusWindow.read(new PrometheusClient(url, timeout), selector, span);
+            histograms = PrometheusWindow.read(client, selector, span);
         } catch (IllegalArgumentException e) {
             throw ExitException.invalidInput(e.getMessage());
         } catch (PrometheusException e) {
