@@ -8,9 +8,6 @@ import io.scoregate.contract.AccessLogFields;
 import io.scoregate.contract.Headers;
 import io.scoregate.contract.MetricNames;
 import io.scoregate.gate.cli.ExitCode;
-import io.scoregate.gate.cli.GateCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,19 +39,6 @@ class AccessLogContractEndToEndTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run gate(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var cl = GateCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void shouldHaveJudgeAndAnalyzeReadEveryLineOfTheRealServicesAccessLog() throws Exception {
@@ -95,7 +79,7 @@ class AccessLogContractEndToEndTest {
         assertThat(refused).isEqualTo(10);
 
         Path judgeDir = tmp.resolve("judge");
-        Run judge = gate("judge", "--log", log.toString(), "--baseline", "v1.2", "--candidate", "v1.3",
+        GateRun judge = GateRun.of("judge", "--log", log.toString(), "--baseline", "v1.2", "--candidate", "v1.3",
                 "--report-dir", judgeDir.toString(), "--now", OPEN_WINDOW);
         assertThat(judge.code()).as(judge.err()).isNotIn(ExitCode.INVALID_INPUT.code(), ExitCode.INTERNAL_ERROR.code());
         JsonNode report = JSON.readTree(judgeDir.resolve("gate-report.json").toFile());
@@ -106,7 +90,7 @@ class AccessLogContractEndToEndTest {
         assertThat(report.at("/arms/baseline/requests").asLong()).isGreaterThanOrEqualTo(20);
         assertThat(report.at("/arms/candidate/requests").asLong()).isGreaterThanOrEqualTo(20);
 
-        Run analyze = gate("analyze", "--log", log.toString(), "--format", "json");
+        GateRun analyze = GateRun.of("analyze", "--log", log.toString(), "--format", "json");
         assertThat(analyze.code()).as(analyze.err()).isEqualTo(ExitCode.PASS.code());
         JsonNode analysis = JSON.readTree(analyze.out());
         assertThat(analysis.at("/input/lines").asLong()).isEqualTo(sent);

@@ -3,12 +3,9 @@ package io.scoregate.gate.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregate.gate.cli.ExitCode;
-import io.scoregate.gate.cli.GateCommand;
 import io.scoregate.gate.corpus.SmeApplicationGenerator;
 import io.scoregate.gate.prometheus.PrometheusClient;
 import io.scoregate.gate.prometheus.PrometheusWindow;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,11 +71,6 @@ class PrometheusJudgeEndToEndTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-        String all() {
-            return "stdout:\n" + out + "\nstderr:\n" + err;
-        }
-    }
 
     @Test
     void shouldRollBackWithPrometheusAsTheEvidenceAndNeverBeStoppedByIt() throws Exception {
@@ -86,7 +78,7 @@ class PrometheusJudgeEndToEndTest {
         java.nio.file.Files.writeString(token, ADMIN_TOKEN);
         // Prometheus up: the table is written and verified; recovery is watched through Prometheus (no traffic
         // follows, so it may stay unconfirmed: 0 or 3, never an error)
-        Run up = gate("rollback", "--targets", service.uri().toString(), "--metrics", "prometheus",
+        GateRun up = GateRun.of("rollback", "--targets", service.uri().toString(), "--metrics", "prometheus",
                 "--prometheus", prometheus.uri().toString(), "--selector", "job=\"scoregate\"",
                 "--admin-token-file", token.toString(), "--watch", "2s", "--report-dir", tmp.resolve("rb-up").toString());
         assertThat(up.code()).as(up.all()).isIn(ExitCode.PASS.code(), ExitCode.INCONCLUSIVE.code());
@@ -96,41 +88,27 @@ class PrometheusJudgeEndToEndTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Run down = gate("rollback", "--targets", service.uri().toString(), "--metrics", "prometheus",
+        GateRun down = GateRun.of("rollback", "--targets", service.uri().toString(), "--metrics", "prometheus",
                 "--prometheus", "http://127.0.0.1:" + closed, "--admin-token-file", token.toString(),
                 "--watch", "2s", "--report-dir", tmp.resolve("rb-down").toString());
         assertThat(down.code()).as(down.all()).isEqualTo(ExitCode.INCONCLUSIVE.code());
-        Run bad = gate("rollback", "--targets", service.uri().toString(), "--metrics", "prometheus",
+        GateRun bad = GateRun.of("rollback", "--targets", service.uri().toString(), "--metrics", "prometheus",
                 "--admin-token-file", token.toString(), "--report-dir", tmp.resolve("rb-bad").toString());
         assertThat(bad.code()).as(bad.all()).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(bad.err()).contains("needs `--prometheus`");
     }
 
-    private static Run gate(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var cl = GateCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
-    }
-
-    private static Run judge(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var cl = GateCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+    private static GateRun judge(String... args) {
         List<String> all = new ArrayList<>(List.of("judge", "--baseline", "v1.2", "--candidate", "v1.3",
                 "--now", OPEN_WINDOW));
         all.addAll(List.of(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return GateRun.of(all.toArray(String[]::new));
     }
 
     @Test
     void shouldBlockTheFridaysCandidateFromPrometheusAlone() {
         Path report = tmp.resolve("block");
-        Run run = judge("--prometheus", prometheus.uri().toString(), "--window", "10m",
+        GateRun run = judge("--prometheus", prometheus.uri().toString(), "--window", "10m",
                 "--selector", "job=\"scoregate\"", "--report-dir", report.toString());
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.BLOCK_REGRESSION.code());
         assertThat(report.resolve("gate-report.json")).content().contains("BLOCK").contains("Prometheus");
@@ -138,7 +116,7 @@ class PrometheusJudgeEndToEndTest {
 
     @Test
     void shouldSayInconclusiveWhenNoSeriesMatch() {
-        Run run = judge("--prometheus", prometheus.uri().toString(), "--selector", "job=\"no-such-job\"",
+        GateRun run = judge("--prometheus", prometheus.uri().toString(), "--selector", "job=\"no-such-job\"",
                 "--report-dir", tmp.resolve("none").toString());
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.INCONCLUSIVE.code());
         assertThat(run.err()).contains("has no requests of v1.2").contains("has no requests of v1.3");
@@ -146,11 +124,11 @@ class PrometheusJudgeEndToEndTest {
 
     @Test
     void shouldRefuseAMalformedSelectorAsInvalidInput() {
-        Run run = judge("--prometheus", prometheus.uri().toString(), "--selector", "job=~\"(\"",
+        GateRun run = judge("--prometheus", prometheus.uri().toString(), "--selector", "job=~\"(\"",
                 "--report-dir", tmp.resolve("bad").toString());
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(run.err()).startsWith("ci-gate: Prometheus at ").contains("bad_data").hasLineCount(1);
-        Run braces = judge("--prometheus", prometheus.uri().toString(), "--selector", "job=\"x\"} or vector(1) {",
+        GateRun braces = judge("--prometheus", prometheus.uri().toString(), "--selector", "job=\"x\"} or vector(1) {",
                 "--report-dir", tmp.resolve("bad2").toString());
         assertThat(braces.code()).as(braces.all()).isEqualTo(ExitCode.INVALID_INPUT.code());
     }
@@ -161,7 +139,7 @@ class PrometheusJudgeEndToEndTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Run run = judge("--prometheus", "http://127.0.0.1:" + closed, "--prometheus-timeout", "5s",
+        GateRun run = judge("--prometheus", "http://127.0.0.1:" + closed, "--prometheus-timeout", "5s",
                 "--report-dir", tmp.resolve("down").toString());
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.TARGET_UNAVAILABLE.code());
         assertThat(run.err()).contains("did not answer").hasLineCount(1);
@@ -169,9 +147,9 @@ class PrometheusJudgeEndToEndTest {
 
     @Test
     void shouldRefuseBothOrNeitherSourceOfEvidence() {
-        Run neither = judge("--report-dir", tmp.resolve("neither").toString());
+        GateRun neither = judge("--report-dir", tmp.resolve("neither").toString());
         assertThat(neither.code()).as(neither.all()).isEqualTo(ExitCode.INVALID_INPUT.code());
-        Run both = judge("--log", tmp.resolve("x.jsonl").toString(), "--prometheus", prometheus.uri().toString(),
+        GateRun both = judge("--log", tmp.resolve("x.jsonl").toString(), "--prometheus", prometheus.uri().toString(),
                 "--report-dir", tmp.resolve("both").toString());
         assertThat(both.code()).as(both.all()).isEqualTo(ExitCode.INVALID_INPUT.code());
     }
