@@ -1,5 +1,6 @@
 package io.scoregate.gate.accesslog;
 
+import io.scoregate.contract.Outcome;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -127,9 +128,9 @@ public final class AccessLogReader {
         } catch (DateTimeParseException e) {
             throw new MalformedLineException("timestamp is not ISO-8601: " + timestamp);
         }
-        RequestStatus st;
+        Outcome st;
         try {
-            st = RequestStatus.valueOf(status);
+            st = Outcome.valueOf(status);
         } catch (IllegalArgumentException e) {
             throw new MalformedLineException("status must be OK, TIMEOUT, ERROR or REJECTED, but was " + status);
         }

@@ -1,5 +1,6 @@
 package io.scoregate.gate.accesslog;
 
+import io.scoregate.contract.Outcome;
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  * other string-valued field it finds in {@code extra} (empty for the service's own lines).
  */
 public record AccessLogRecord(Instant timestamp, String requestId, String lenderId, String endpoint,
-                              String modelVersion, double latencyMs, RequestStatus status, int httpStatus,
+                              String modelVersion, double latencyMs, Outcome status, int httpStatus,
                               Map<String, String> extra) {
 
     /**
@@ -25,7 +26,7 @@ public record AccessLogRecord(Instant timestamp, String requestId, String lender
     }
 
     public AccessLogRecord(Instant timestamp, String requestId, String lenderId, String endpoint,
-                           String modelVersion, double latencyMs, RequestStatus status, int httpStatus) {
+                           String modelVersion, double latencyMs, Outcome status, int httpStatus) {
         this(timestamp, requestId, lenderId, endpoint, modelVersion, latencyMs, status, httpStatus, Map.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.scoregate.gate.accesslog;
 
+import io.scoregate.contract.Outcome;
 import io.scoregate.contract.AccessLogFields;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,7 +43,7 @@ final class FlatLineParser {
         String endpoint = null;
         String modelVersion = null;
         double latencyMs = -1;
-        RequestStatus status = null;
+        Outcome status = null;
         int httpStatus = 0;
         Map<String, String> extra = null;
 
@@ -359,11 +360,11 @@ final class FlatLineParser {
         return v;
     }
 
-    private static final RequestStatus[] STATUSES = RequestStatus.values();
+    private static final Outcome[] STATUSES = Outcome.values();
     private static final String[] LITERALS = {"true", "false", "null"};
 
-    private RequestStatus status(int from, int len) {
-        for (RequestStatus s : STATUSES) {
+    private Outcome status(int from, int len) {
+        for (Outcome s : STATUSES) {
             String n = s.name();
             if (n.length() == len) {
                 boolean same = true;

@@ -1,7 +1,8 @@
 package io.scoregate.gate.analyze;
 
+import io.scoregate.contract.AccessLogFields;
 import io.scoregate.gate.accesslog.AccessLogRecord;
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ final class IncidentAggregator {
     /** Pair cells grow with the square of the dimension count: fields beyond this many are ignored (and named). */
     static final int MAX_DIMENSIONS = 12;
     static final String OTHER = "(other)";
-    private static final List<String> FIXED = List.of("modelVersion", "endpoint", "lenderId");
+    private static final List<String> FIXED = List.of(AccessLogFields.MODEL_VERSION, AccessLogFields.ENDPOINT,
+            AccessLogFields.LENDER_ID);
 
     private Timeline timeline = new Timeline();
     private final CellSeries all = new CellSeries();
@@ -45,7 +47,7 @@ final class IncidentAggregator {
     }
 
     void add(AccessLogRecord r) {
-        if (r.status() == RequestStatus.REJECTED) {
+        if (r.status() == Outcome.REJECTED) {
             rejected++;
             return;
         }
@@ -60,8 +62,8 @@ final class IncidentAggregator {
             slot = timeline.slotOf(ms);
         }
         double lat = r.latencyMs();
-        boolean error = r.status() == RequestStatus.ERROR;
-        boolean fail = error || r.status() == RequestStatus.TIMEOUT;
+        boolean error = r.status() == Outcome.ERROR;
+        boolean fail = error || r.status() == Outcome.TIMEOUT;
         int bin = LatencyBins.index(lat);
         double log = Math.log(Math.max(lat, 0.01));
         all.at(slot).add(bin, fail, error, lat, log, ms);

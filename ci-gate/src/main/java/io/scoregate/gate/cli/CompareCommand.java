@@ -1,5 +1,7 @@
 package io.scoregate.gate.cli;
 
+import io.scoregate.contract.Endpoint;
+import java.util.Arrays;
 import io.scoregate.gate.judge.ArmRecorder;
 import io.scoregate.gate.judge.Judge;
 import io.scoregate.gate.judge.Policy;
@@ -83,7 +85,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--endpoints", paramLabel = "PATH", split = ",",
             description = "Endpoints to call (default: ${DEFAULT-VALUE}).")
-    List<String> endpoints = List.of("/risk-score", "/funding-approve");
+    List<String> endpoints = Arrays.stream(Endpoint.values()).map(Endpoint::path).toList();
 
     @Option(names = "--requests-file", paramLabel = "FILE",
             description = "JSON Lines request bodies to use instead of generated ones.")

@@ -1,7 +1,7 @@
 package io.scoregate.gate.load;
 
 import io.scoregate.gate.accesslog.AccessLogRecord;
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import io.scoregate.gate.corpus.RequestBody;
 import io.scoregate.gate.http.ExchangeFailedException;
 import java.net.ConnectException;
@@ -55,16 +55,16 @@ final class Completions {
     /** Records how {@code s} ended, {@code nowNs} on the generator's clock. */
     void complete(Sent s, long nowNs, HttpResponse<byte[]> response, Throwable error) {
         double latencyMs = (nowNs - s.intendedNs()) / 1e6;
-        RequestStatus status;
+        Outcome status;
         int httpStatus = 0;
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             if (cause instanceof ExchangeFailedException f && f.failure() == ExchangeFailedException.Failure.DEADLINE) {
-                status = RequestStatus.TIMEOUT;
+                status = Outcome.TIMEOUT;
                 latencyMs = timeoutMs;
             } else {
-                status = RequestStatus.ERROR;
+                status = Outcome.ERROR;
                 transportFailures.incrementAndGet();
                 if (s.measured()) {
                     measuredTransportFailures.incrementAndGet();
@@ -81,16 +81,16 @@ final class Completions {
             }
             if (latencyMs >= timeoutMs) {
                 // Answered, but later than the client would have waited: censored at the timeout.
-                status = RequestStatus.TIMEOUT;
+                status = Outcome.TIMEOUT;
                 latencyMs = timeoutMs;
                 httpStatus = 0;
             }
         }
-        if (status == RequestStatus.TIMEOUT || status == RequestStatus.ERROR) {
+        if (status == Outcome.TIMEOUT || status == Outcome.ERROR) {
             failed.incrementAndGet();
         }
         ArmSlot slot = s.slot();
-        if (s.measured() && status == RequestStatus.OK) {
+        if (s.measured() && status == Outcome.OK) {
             Histogram h = slot.arm() == ArmSlot.Arm.BASELINE ? baselineUs : candidateUs;
             h.recordValue(Math.min(LoadRun.HIGHEST_TRACKABLE_US, Math.round(latencyMs * 1000)));
         }

@@ -1,7 +1,7 @@
 package io.scoregate.gate.load;
 
 import io.scoregate.gate.accesslog.AccessLogRecord;
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,10 +26,10 @@ public final class NoSuccessfulAnswer {
         long timeouts = 0;
         long otherErrors = 0;
         for (AccessLogRecord r : measured) {
-            if (r.status() == RequestStatus.OK || r.status() == RequestStatus.REJECTED) {
+            if (r.status() == Outcome.OK || r.status() == Outcome.REJECTED) {
                 return Optional.empty();
             }
-            if (r.status() == RequestStatus.TIMEOUT) {
+            if (r.status() == Outcome.TIMEOUT) {
                 timeouts++;
             } else if (r.httpStatus() >= 500) {
                 serverErrors++;

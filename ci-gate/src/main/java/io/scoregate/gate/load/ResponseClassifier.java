@@ -1,7 +1,7 @@
 package io.scoregate.gate.load;
 
 import io.scoregate.contract.Headers;
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import java.util.Optional;
 
 /**
@@ -19,24 +19,24 @@ public final class ResponseClassifier {
     }
 
     /** The status, and whether it was a version mismatch (counted separately). */
-    public record Classification(RequestStatus status, boolean versionMismatch) {
+    public record Classification(Outcome status, boolean versionMismatch) {
     }
 
     public static Classification classify(int httpStatus, Optional<String> answeredVersion, String pinnedVersion) {
         if (httpStatus == 504) {
-            return new Classification(RequestStatus.TIMEOUT, false);
+            return new Classification(Outcome.TIMEOUT, false);
         }
         if (httpStatus >= 500) {
-            return new Classification(RequestStatus.ERROR, false);
+            return new Classification(Outcome.ERROR, false);
         }
         if (httpStatus >= 400) {
-            return new Classification(RequestStatus.REJECTED, false);
+            return new Classification(Outcome.REJECTED, false);
         }
         if (httpStatus >= 200 && httpStatus < 300) {
             boolean matches = answeredVersion.map(pinnedVersion::equals).orElse(false);
-            return matches ? new Classification(RequestStatus.OK, false)
-                    : new Classification(RequestStatus.ERROR, true);
+            return matches ? new Classification(Outcome.OK, false)
+                    : new Classification(Outcome.ERROR, true);
         }
-        return new Classification(RequestStatus.ERROR, false);
+        return new Classification(Outcome.ERROR, false);
     }
 }

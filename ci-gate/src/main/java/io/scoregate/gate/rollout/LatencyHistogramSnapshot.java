@@ -2,7 +2,7 @@ package io.scoregate.gate.rollout;
 
 import io.scoregate.contract.MetricNames;
 import io.scoregate.gate.accesslog.AccessLogRecord;
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,8 +104,8 @@ public final class LatencyHistogramSnapshot {
             if (!e.getKey().version().equals(version)) {
                 continue;
             }
-            RequestStatus status = statusOf(e.getKey().outcome());
-            if (status == RequestStatus.REJECTED) {
+            Outcome status = statusOf(e.getKey().outcome());
+            if (status == Outcome.REJECTED) {
                 continue;
             }
             int http = switch (status) {
@@ -131,12 +131,12 @@ public final class LatencyHistogramSnapshot {
         return records;
     }
 
-    private static RequestStatus statusOf(String outcome) {
+    private static Outcome statusOf(String outcome) {
         return switch (outcome) {
-            case "ok" -> RequestStatus.OK;
-            case "timeout" -> RequestStatus.TIMEOUT;
-            case "rejected" -> RequestStatus.REJECTED;
-            default -> RequestStatus.ERROR;
+            case "ok" -> Outcome.OK;
+            case "timeout" -> Outcome.TIMEOUT;
+            case "rejected" -> Outcome.REJECTED;
+            default -> Outcome.ERROR;
         };
     }
 

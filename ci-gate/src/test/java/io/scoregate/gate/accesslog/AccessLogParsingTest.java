@@ -1,5 +1,6 @@
 package io.scoregate.gate.accesslog;
 
+import io.scoregate.contract.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +57,7 @@ class AccessLogParsingTest {
         assertThat(r).isEqualTo(AccessLogReader.parse(GOOD));
         assertThat(r.timestamp()).isEqualTo(Instant.parse("2026-11-27T18:06:00.123Z"));
         assertThat(r.latencyMs()).isEqualTo(750.25);
-        assertThat(r.status()).isEqualTo(RequestStatus.TIMEOUT);
+        assertThat(r.status()).isEqualTo(Outcome.TIMEOUT);
         assertThat(r.httpStatus()).isEqualTo(504);
     }
 

@@ -2,7 +2,7 @@ package io.scoregate.gate.cli;
 
 import io.scoregate.gate.accesslog.AccessLogRecord;
 import io.scoregate.gate.accesslog.AccessLogWriter;
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import io.scoregate.gate.load.LoadRunner;
 import io.scoregate.gate.report.ReportWriters;
 import java.io.IOException;
@@ -67,13 +67,13 @@ final class CliHarness {
         for (int i = 0; i < n; i++) {
             double u = r.nextDouble();
             double latency = Math.rint(medianMs * Math.exp(0.3 * r.nextGaussian()));
-            RequestStatus status = RequestStatus.OK;
+            Outcome status = Outcome.OK;
             int http = 200;
             if (u < errorRate) {
-                status = RequestStatus.ERROR;
+                status = Outcome.ERROR;
                 http = 500;
             } else if (u < errorRate + timeoutRate || latency >= 500) {
-                status = RequestStatus.TIMEOUT;
+                status = Outcome.TIMEOUT;
                 http = 504;
                 latency = 500;
             }

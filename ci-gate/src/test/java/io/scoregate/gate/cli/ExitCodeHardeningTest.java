@@ -5,7 +5,7 @@ import static io.scoregate.gate.cli.CliHarness.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregate.gate.accesslog.AccessLogRecord;
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import io.scoregate.gate.load.LoadResult;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -47,7 +47,7 @@ class ExitCodeHardeningTest {
         return cli.run(args.toArray(String[]::new));
     }
 
-    private static List<AccessLogRecord> as(List<AccessLogRecord> records, RequestStatus status, int httpStatus) {
+    private static List<AccessLogRecord> as(List<AccessLogRecord> records, Outcome status, int httpStatus) {
         return records.stream().map(r -> new AccessLogRecord(r.timestamp(), r.requestId(), r.lenderId(), r.endpoint(),
                 r.modelVersion(), r.latencyMs(), status, httpStatus)).toList();
     }
@@ -89,7 +89,7 @@ class ExitCodeHardeningTest {
     @Test
     void compareAgainstATargetThatFailsEveryRequestIsTargetUnavailable() {
         var all500 = as(both(records("v1.2", 300, 100, 0, 0, 1), records("v1.3", 300, 100, 0, 0, 2)),
-                RequestStatus.ERROR, 500);
+                Outcome.ERROR, 500);
         var r = compare(all500);
         assertThat(r.code()).isEqualTo(5);
         assertThat(r.err()).isEqualTo("ci-gate: the target http://localhost:18080 is unavailable: not one of the 600 "
@@ -99,8 +99,8 @@ class ExitCodeHardeningTest {
 
     @Test
     void compareWhereEveryRequestTimedOutOrGotNoAnswerIsTargetUnavailable() {
-        List<AccessLogRecord> failed = new ArrayList<>(as(records("v1.2", 300, 100, 0, 0, 1), RequestStatus.TIMEOUT, 0));
-        failed.addAll(as(records("v1.3", 300, 100, 0, 0, 2), RequestStatus.ERROR, 0));
+        List<AccessLogRecord> failed = new ArrayList<>(as(records("v1.2", 300, 100, 0, 0, 1), Outcome.TIMEOUT, 0));
+        failed.addAll(as(records("v1.3", 300, 100, 0, 0, 2), Outcome.ERROR, 0));
         var r = compare(failed);
         assertThat(r.code()).isEqualTo(5);
         assertThat(r.err()).contains("0 answered 5xx, 300 timed out, 300 got no HTTP answer");
@@ -108,7 +108,7 @@ class ExitCodeHardeningTest {
 
     @Test
     void compareWhereOnlyTheCandidateFailsIsStillABlock() {
-        var mixed = both(records("v1.2", 3000, 100, 0, 0, 1), as(records("v1.3", 3000, 100, 0, 0, 2), RequestStatus.ERROR, 500));
+        var mixed = both(records("v1.2", 3000, 100, 0, 0, 1), as(records("v1.3", 3000, 100, 0, 0, 2), Outcome.ERROR, 500));
         var r = compare(mixed);
         assertThat(r.code()).isEqualTo(1);
     }

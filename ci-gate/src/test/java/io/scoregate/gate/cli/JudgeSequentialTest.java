@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scoregate.gate.accesslog.AccessLogRecord;
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,10 +52,10 @@ class JudgeSequentialTest {
         Random r = new Random(seed);
         List<AccessLogRecord> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            RequestStatus s = i < timeouts ? RequestStatus.TIMEOUT : i < timeouts + errors ? RequestStatus.ERROR
-                    : RequestStatus.OK;
-            double ms = s == RequestStatus.TIMEOUT ? 500 : Math.rint(medianMs * Math.exp(0.3 * r.nextGaussian()));
-            int http = s == RequestStatus.OK ? 200 : s == RequestStatus.TIMEOUT ? 504 : 500;
+            Outcome s = i < timeouts ? Outcome.TIMEOUT : i < timeouts + errors ? Outcome.ERROR
+                    : Outcome.OK;
+            double ms = s == Outcome.TIMEOUT ? 500 : Math.rint(medianMs * Math.exp(0.3 * r.nextGaussian()));
+            int http = s == Outcome.OK ? 200 : s == Outcome.TIMEOUT ? 504 : 500;
             out.add(new AccessLogRecord(START.plusSeconds(10L * i), "c-" + i, "lender-1", "/funding-approve", "v1.3",
                     ms, s, http));
         }

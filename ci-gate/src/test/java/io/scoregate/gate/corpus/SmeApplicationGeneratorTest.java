@@ -2,6 +2,7 @@ package io.scoregate.gate.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoregate.contract.Sector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.scoregate.gate.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregate.gate.accesslog.AccessLogRecord;
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ArmRecorderTest {
 
     private static AccessLogRecord record(String id, String version, double ms, Map<String, String> extra) {
-        return new AccessLogRecord(Instant.EPOCH, id, "lender-ke-01", "/risk-score", version, ms, RequestStatus.OK, 200,
+        return new AccessLogRecord(Instant.EPOCH, id, "lender-ke-01", "/risk-score", version, ms, Outcome.OK, 200,
                 extra);
     }
 

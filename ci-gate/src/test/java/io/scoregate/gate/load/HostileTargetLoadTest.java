@@ -3,7 +3,7 @@ package io.scoregate.gate.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import io.scoregate.gate.http.HostileServer;
 import java.net.URI;
 import java.time.Duration;
@@ -53,7 +53,7 @@ class HostileTargetLoadTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
             assertThat(result.records()).hasSize(40)
                     .allSatisfy(r -> {
-                        assertThat(r.status()).isEqualTo(RequestStatus.TIMEOUT);
+                        assertThat(r.status()).isEqualTo(Outcome.TIMEOUT);
                         assertThat(r.latencyMs()).isEqualTo(2000.0);
                     });
         }
@@ -65,7 +65,7 @@ class HostileTargetLoadTest {
             long started = System.nanoTime();
             LoadResult result = new HttpLoadRunner().run(plan(server.uri(), 40), LoadRunner.ProgressListener.NONE);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
-            assertThat(result.records()).hasSize(40).allMatch(r -> r.status() == RequestStatus.TIMEOUT);
+            assertThat(result.records()).hasSize(40).allMatch(r -> r.status() == Outcome.TIMEOUT);
         }
     }
 

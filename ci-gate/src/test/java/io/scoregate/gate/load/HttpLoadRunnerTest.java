@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.scoregate.gate.accesslog.AccessLogReader;
 import io.scoregate.gate.accesslog.AccessLogRecord;
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class HttpLoadRunnerTest {
                     plan(server.uri(), 400, 200, Duration.ZERO, Duration.ofSeconds(2), BOTH, Optional.empty()),
                     LoadRunner.ProgressListener.NONE);
 
-            assertThat(result.records()).hasSize(200).allMatch(r -> r.status() == RequestStatus.OK);
+            assertThat(result.records()).hasSize(200).allMatch(r -> r.status() == Outcome.OK);
             Map<String, FakeScoringServer.Received> byId = server.received().stream()
                     .collect(Collectors.toMap(FakeScoringServer.Received::requestId, Function.identity()));
             for (AccessLogRecord r : result.records()) {
@@ -152,11 +152,11 @@ class HttpLoadRunnerTest {
 
             assertThat(result.records()).filteredOn(r -> r.modelVersion().equals("v1.3")).hasSize(20)
                     .allSatisfy(r -> {
-                        assertThat(r.status()).isEqualTo(RequestStatus.TIMEOUT);
+                        assertThat(r.status()).isEqualTo(Outcome.TIMEOUT);
                         assertThat(r.latencyMs()).isEqualTo(1_000.0);
                     });
             assertThat(result.records()).filteredOn(r -> r.modelVersion().equals("v1.2")).hasSize(20)
-                    .allSatisfy(r -> assertThat(r.status()).isEqualTo(RequestStatus.OK));
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo(Outcome.OK));
             assertThat(result.transportFailures()).isZero();
         }
     }
@@ -181,13 +181,13 @@ class HttpLoadRunnerTest {
             Map<String, List<AccessLogRecord>> byEndpoint = run.result().records().stream()
                     .collect(Collectors.groupingBy(AccessLogRecord::endpoint));
             assertThat(byEndpoint.get("/deadline")).hasSize(20)
-                    .allMatch(r -> r.status() == RequestStatus.TIMEOUT && r.httpStatus() == 504);
+                    .allMatch(r -> r.status() == Outcome.TIMEOUT && r.httpStatus() == 504);
             assertThat(byEndpoint.get("/broken")).hasSize(20)
-                    .allMatch(r -> r.status() == RequestStatus.ERROR && r.httpStatus() == 500);
+                    .allMatch(r -> r.status() == Outcome.ERROR && r.httpStatus() == 500);
             assertThat(byEndpoint.get("/bad-request")).hasSize(20)
-                    .allMatch(r -> r.status() == RequestStatus.REJECTED && r.httpStatus() == 400);
+                    .allMatch(r -> r.status() == Outcome.REJECTED && r.httpStatus() == 400);
             assertThat(byEndpoint.get("/wrong-version")).hasSize(20)
-                    .allMatch(r -> r.status() == RequestStatus.ERROR && r.httpStatus() == 200);
+                    .allMatch(r -> r.status() == Outcome.ERROR && r.httpStatus() == 200);
             assertThat(run.versionMismatches()).isEqualTo(20);
             assertThat(run.baselineLatencyUs().getTotalCount()).isZero();
         }

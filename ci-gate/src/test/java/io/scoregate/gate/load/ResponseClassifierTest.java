@@ -2,7 +2,7 @@ package io.scoregate.gate.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +22,7 @@ class ResponseClassifierTest {
             "422, v1.2, REJECTED, false",
             "302, v1.2, ERROR, false",
     })
-    void shouldLabelLikeTheServiceAccessLog(int http, String answered, RequestStatus expected, boolean mismatch) {
+    void shouldLabelLikeTheServiceAccessLog(int http, String answered, Outcome expected, boolean mismatch) {
         var c = ResponseClassifier.classify(http, answered.isEmpty() ? Optional.empty() : Optional.of(answered), "v1.2");
         assertThat(c.status()).isEqualTo(expected);
         assertThat(c.versionMismatch()).isEqualTo(mismatch);

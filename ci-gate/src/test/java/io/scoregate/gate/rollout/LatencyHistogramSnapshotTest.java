@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.scoregate.gate.accesslog.AccessLogRecord;
-import io.scoregate.gate.accesslog.RequestStatus;
+import io.scoregate.contract.Outcome;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class LatencyHistogramSnapshotTest {
         var records = snapshot.toRecords("v1.2", "*", Instant.EPOCH);
 
         assertThat(snapshot.count("v1.2")).isEqualTo(6);
-        assertThat(records).hasSize(6).allMatch(r -> r.status() == RequestStatus.OK);
+        assertThat(records).hasSize(6).allMatch(r -> r.status() == Outcome.OK);
         // 4 in (0, 100 ms] at 50 ms, 2 in (100, 200] ms at sqrt(100 * 200) = 141.42 ms
         assertThat(records.stream().filter(r -> r.latencyMs() == 50.0)).hasSize(4);
         assertThat(records.stream().mapToDouble(AccessLogRecord::latencyMs).max().orElseThrow())
@@ -44,7 +44,7 @@ class LatencyHistogramSnapshotTest {
     void keepsTimeoutsCensoredAtTheLastFiniteBoundAndLeavesRejectedOut() {
         var records = LatencyHistogramSnapshot.of(PrometheusText.parse(SCRAPE)).toRecords("v1.3", "*", Instant.EPOCH);
 
-        assertThat(records).hasSize(2).allMatch(r -> r.status() == RequestStatus.TIMEOUT && r.latencyMs() == 500.0);
+        assertThat(records).hasSize(2).allMatch(r -> r.status() == Outcome.TIMEOUT && r.latencyMs() == 500.0);
     }
 
     @Test

@@ -1,36 +1,37 @@
 package io.scoregate.service.rest;
 
-import io.scoregate.contract.ProblemTypes;
+import io.scoregate.service.problem.FieldError;
+import io.scoregate.service.problem.ProblemType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 9457 problem responses of the admin routing API, with the same type URIs and media type as the scoring
- * API's {@link Problem}; their {@code errors} are sentences about the routing change rather than fields.
+ * RFC 9457 problem responses of the admin routing API: the same closed {@link ProblemType} list, media type and
+ * {@code errors} shape (one {@link FieldError} per bad field) as the scoring API's {@link Problem}, plus extension
+ * members a routing answer needs (the store's current revision on a conflict).
  */
 final class AdminRoutingProblem {
 
     private AdminRoutingProblem() {
     }
 
-    static Response of(Response.Status status, String slug, String title, String detail, String instance) {
-        return of(status, slug, title, detail, instance, List.of(), Map.of());
+    static Response of(ProblemType type, String detail, String instance) {
+        return of(type, detail, instance, List.of(), Map.of());
     }
 
-    static Response of(Response.Status status, String slug, String title, String detail, String instance,
-                       List<String> errors, Map<String, Object> extra) {
+    static Response of(ProblemType type, String detail, String instance, List<FieldError> errors,
+                       Map<String, Object> extensions) {
+        Problem problem = Problem.of(type, detail, instance, errors);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ProblemTypes.uri(slug));
-        body.put("title", title);
-        body.put("status", status.getStatusCode());
-        body.put("detail", detail);
-        body.put("instance", instance);
-        if (!errors.isEmpty()) {
-            body.put("errors", errors);
-        }
-        body.putAll(extra);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+        body.put("type", problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        body.put("instance", problem.instance());
+        body.put("errors", problem.errors());
+        body.putAll(extensions);
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.scoregate.service.rest;
 
+import io.scoregate.service.problem.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,7 @@ final class AdminRoutingRequestParser {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Either a change or the problems that stop it; exactly one is present. */
-    record Parsed(Optional<RoutingChange> change, List<String> errors, boolean malformed) {
+    record Parsed(Optional<RoutingChange> change, List<FieldError> errors, boolean malformed) {
     }
 
     private AdminRoutingRequestParser() {
@@ -37,56 +38,61 @@ final class AdminRoutingRequestParser {
         try {
             root = JSON.readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
-            return new Parsed(Optional.empty(), List.of("body is not valid JSON: " + e.getOriginalMessage()), true);
+            return new Parsed(Optional.empty(), List.of(new FieldError("body", "#", "body is not valid JSON: "
+                    + e.getOriginalMessage())), true);
         }
         if (root == null || !root.isObject()) {
-            return new Parsed(Optional.empty(), List.of("body must be a JSON object"), true);
+            return new Parsed(Optional.empty(), List.of(new FieldError("body", "#", "body must be a JSON object")), true);
         }
-        List<String> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         root.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {
-                errors.add("unknown field `" + f + "`; allowed: stable, candidate, weights, expectedRevision, reason");
+                errors.add(FieldError.of(f, "unknown field `" + f + "`; allowed: stable, candidate, weights, expectedRevision, reason"));
             }
         });
         String stable = text(root, "stable", true, errors);
         String candidate = text(root, "candidate", false, errors);
         String reason = text(root, "reason", true, errors);
         if (reason != null && reason.length() > MAX_REASON) {
-            errors.add("`reason` must be at most " + MAX_REASON + " characters, but was " + reason.length());
+            errors.add(FieldError.of("reason", "`reason` must be at most " + MAX_REASON + " characters, but was "
+                    + reason.length()));
         }
         long expectedRevision = -1;
         JsonNode rev = root.get("expectedRevision");
         if (rev == null || rev.isNull()) {
-            errors.add("`expectedRevision` is required (the revision you read from GET /admin/routing)");
+            errors.add(FieldError.of("expectedRevision",
+                    "`expectedRevision` is required (the revision you read from GET /admin/routing)"));
         } else if (!rev.isIntegralNumber() || !rev.canConvertToLong() || rev.asLong() < 0) {
-            errors.add("`expectedRevision` must be a whole number >= 0, but was " + rev);
+            errors.add(FieldError.of("expectedRevision", "`expectedRevision` must be a whole number >= 0, but was " + rev));
         } else {
             expectedRevision = rev.asLong();
         }
         Map<String, Integer> weights = new LinkedHashMap<>();
         JsonNode w = root.get("weights");
         if (w == null || w.isNull()) {
-            errors.add("`weights` is required, e.g. {\"v1.2\":95,\"v1.3\":5}");
+            errors.add(FieldError.of("weights", "`weights` is required, e.g. {\"v1.2\":95,\"v1.3\":5}"));
         } else if (!w.isObject()) {
-            errors.add("`weights` must be an object of version to integer percent, but was " + w.getNodeType());
+            errors.add(FieldError.of("weights",
+                    "`weights` must be an object of version to integer percent, but was " + w.getNodeType()));
         } else {
             w.fields().forEachRemaining(e -> {
                 JsonNode v = e.getValue();
                 if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                    errors.add("`weights." + e.getKey() + "` must be an integer between 0 and 100, but was " + v);
+                    errors.add(new FieldError("weights." + e.getKey(), "#/weights/" + pointerToken(e.getKey()),
+                            "`weights." + e.getKey() + "` must be an integer between 0 and 100, but was " + v));
                 } else {
                     weights.put(e.getKey(), v.asInt());
                 }
             });
         }
         if (stable != null) {
-            versionProblem("stable", stable, catalog).ifPresent(errors::add);
+            versionProblem("stable", stable, catalog).ifPresent(m -> errors.add(FieldError.of("stable", m)));
         }
         if (candidate != null) {
-            versionProblem("candidate", candidate, catalog).ifPresent(errors::add);
+            versionProblem("candidate", candidate, catalog).ifPresent(m -> errors.add(FieldError.of("candidate", m)));
         }
         if (stable != null && w != null && w.isObject()) {
-            errors.addAll(RoutingTableRules.weightProblems(stable, candidate, weights));
+            RoutingTableRules.weightProblems(stable, candidate, weights).forEach(m -> errors.add(FieldError.of("weights", m)));
         }
         if (!errors.isEmpty()) {
             return new Parsed(Optional.empty(), List.copyOf(errors), false);
@@ -95,16 +101,16 @@ final class AdminRoutingRequestParser {
                 expectedRevision, reason.trim(), actor)), List.of(), false);
     }
 
-    private static String text(JsonNode root, String field, boolean required, List<String> errors) {
+    private static String text(JsonNode root, String field, boolean required, List<FieldError> errors) {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
             if (required) {
-                errors.add("`" + field + "` is required");
+                errors.add(FieldError.of(field, "`" + field + "` is required"));
             }
             return null;
         }
         if (!n.isTextual() || n.asText().isBlank()) {
-            errors.add("`" + field + "` must be a non-empty string, but was " + n);
+            errors.add(FieldError.of(field, "`" + field + "` must be a non-empty string, but was " + n));
             return null;
         }
         return n.asText().trim();
@@ -120,5 +126,10 @@ final class AdminRoutingRequestParser {
         }
         return Optional.of("`" + field + "` names unknown version " + version + "; loaded versions: "
                 + String.join(", ", catalog.loadedVersions()));
+    }
+
+    /** A JSON Pointer reference token (RFC 6901): a version name may hold neither {@code ~} nor {@code /} raw. */
+    private static String pointerToken(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 }

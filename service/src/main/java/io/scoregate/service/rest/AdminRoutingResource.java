@@ -1,5 +1,8 @@
 package io.scoregate.service.rest;
 
+import io.scoregate.service.problem.FieldError;
+import io.scoregate.service.problem.ProblemType;
+import java.util.stream.Collectors;
 import io.scoregate.service.model.ModelCatalog;
 import io.scoregate.service.routing.ChangeResult;
 import io.scoregate.service.routing.RoutingService;
@@ -61,8 +64,10 @@ public class AdminRoutingResource {
             limit = -1;
         }
         if (limit < 1 || limit > 1000) {
-            return AdminRoutingProblem.of(Response.Status.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-                    "`limit` must be between 1 and 1000, but was " + limitParam, PATH + "/audit");
+            return AdminRoutingProblem.of(ProblemType.INVALID_PARAMETER,
+                    "`limit` must be between 1 and 1000, but was " + limitParam, PATH + "/audit",
+                    List.of(FieldError.of("limit", "`limit` must be between 1 and 1000, but was " + limitParam)),
+                    Map.of());
         }
         try {
             return Response.ok(new AdminRoutingAuditView(routing.storeKind(), routing.recentAudit(limit))).build();
@@ -77,15 +82,15 @@ public class AdminRoutingResource {
                         @HeaderParam("X-Actor") String actorHeader, String body) {
         switch (tokens.check(Optional.ofNullable(authorization))) {
             case NOT_CONFIGURED:
-                return AdminRoutingProblem.of(Response.Status.SERVICE_UNAVAILABLE, "admin-token-not-configured",
-                        "Routing writes are disabled", "no admin token is configured (set SCOREGATE_ADMIN_TOKEN or "
+                return AdminRoutingProblem.of(ProblemType.ADMIN_TOKEN_NOT_CONFIGURED,
+                        "routing writes are disabled: no admin token is configured (set SCOREGATE_ADMIN_TOKEN or "
                                 + "scoregate.admin.token-file), so routing changes are refused rather than open", PATH);
             case MISSING:
-                return Response.fromResponse(AdminRoutingProblem.of(Response.Status.UNAUTHORIZED, "unauthorized",
-                                "Admin token required", "send the admin token as `Authorization: Bearer <token>`", PATH))
+                return Response.fromResponse(AdminRoutingProblem.of(ProblemType.UNAUTHORIZED,
+                                "send the admin token as `Authorization: Bearer <token>`", PATH))
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scoregate-admin\"").build();
             case WRONG:
-                return AdminRoutingProblem.of(Response.Status.FORBIDDEN, "forbidden", "Wrong admin token",
+                return AdminRoutingProblem.of(ProblemType.FORBIDDEN,
                         "the bearer token is not the admin token; nothing was changed", PATH);
             case ACCEPTED:
             default:
@@ -95,10 +100,10 @@ public class AdminRoutingResource {
                 .map(a -> a.length() > MAX_ACTOR ? a.substring(0, MAX_ACTOR) : a).orElse("admin");
         var parsed = AdminRoutingRequestParser.parse(body, actor, catalog);
         if (parsed.change().isEmpty()) {
-            return AdminRoutingProblem.of(Response.Status.BAD_REQUEST,
-                    parsed.malformed() ? "malformed-json" : "invalid-routing-change",
-                    parsed.malformed() ? "Malformed JSON" : "Invalid routing change",
-                    String.join("; ", parsed.errors()), PATH, parsed.errors(), Map.of());
+            return AdminRoutingProblem.of(
+                    parsed.malformed() ? ProblemType.MALFORMED_JSON : ProblemType.INVALID_ROUTING_CHANGE,
+                    parsed.errors().stream().map(FieldError::detail).collect(Collectors.joining("; ")), PATH,
+                    parsed.malformed() ? List.of() : parsed.errors(), Map.of());
         }
         ChangeResult result = routing.change(parsed.change().get());
         if (result instanceof ChangeResult.Applied applied) {
@@ -107,7 +112,7 @@ public class AdminRoutingResource {
             return Response.ok(AdminRoutingView.of(applied.table(), routing)).build();
         }
         if (result instanceof ChangeResult.Conflict conflict) {
-            return AdminRoutingProblem.of(Response.Status.CONFLICT, "revision-conflict", "Routing table has changed",
+            return AdminRoutingProblem.of(ProblemType.REVISION_CONFLICT,
                     "`expectedRevision` was " + conflict.expectedRevision() + " but the table is at revision "
                             + conflict.storeRevision() + "; read it again and retry", PATH, List.of(),
                     Map.of("currentRevision", conflict.storeRevision()));
@@ -121,8 +126,8 @@ public class AdminRoutingResource {
         String detail = "the routing store (" + routing.storeKind() + ") cannot be " + verb + " right now"
                 + ("written".equals(verb) ? "; nothing was changed, instances keep serving their last table" : "")
                 + ". The cause is in this instance's log and its readiness check (routing-store)";
-        return Response.fromResponse(AdminRoutingProblem.of(Response.Status.SERVICE_UNAVAILABLE,
-                        "routing-store-unavailable", "Routing store unavailable", detail, instance))
+        return Response.fromResponse(AdminRoutingProblem.of(ProblemType.ROUTING_STORE_UNAVAILABLE, detail,
+                        instance))
                 .header(HttpHeaders.RETRY_AFTER, "5").build();
     }
 }

@@ -126,7 +126,7 @@ class AdminRoutingResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Invalid routing change"))
                 .extract().jsonPath();
-        assertThat(problem.getList("errors", String.class)).contains(
+        assertThat(problem.getList("errors.detail", String.class)).contains(
                 "`reason` is required",
                 "unknown field `colour`; allowed: stable, candidate, weights, expectedRevision, reason",
                 // the test profile also loads the drill-* copies of v1.2 and the small `overflow` model (and three
@@ -145,15 +145,17 @@ class AdminRoutingResourceTest {
                         + "\"reason\":\"typo\"}")
                 .when().put("/admin/routing")
                 .then().statusCode(400)
-                .body("errors", hasItem("`expectedRevision` is required (the revision you read from GET /admin/routing)"))
-                .body("errors", hasItem("`weights` must sum to 100, but summed to 90"));
+                .body("errors.detail", hasItem("`expectedRevision` is required (the revision you read from GET /admin/routing)"))
+                .body("errors.detail", hasItem("`weights` must sum to 100, but summed to 90"));
         given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON)
                 .body("{\"stable\":\"v1.2\",\"weights\":{\"v1.2\":\"all\"},\"expectedRevision\":1.5,\"reason\":\" \"}")
                 .when().put("/admin/routing")
                 .then().statusCode(400)
-                .body("errors", hasItem("`weights.v1.2` must be an integer between 0 and 100, but was \"all\""))
-                .body("errors", hasItem("`expectedRevision` must be a whole number >= 0, but was 1.5"))
-                .body("errors", hasItem("`reason` must be a non-empty string, but was \" \""));
+                .body("errors.detail", hasItem("`weights.v1.2` must be an integer between 0 and 100, but was \"all\""))
+                // the same errors shape as the scoring API: a field and its JSON pointer (a version's dots stay)
+                .body("errors.find { it.field == 'weights.v1.2' }.pointer", equalTo("#/weights/v1.2"))
+                .body("errors.detail", hasItem("`expectedRevision` must be a whole number >= 0, but was 1.5"))
+                .body("errors.detail", hasItem("`reason` must be a non-empty string, but was \" \""));
     }
 
     @Test
