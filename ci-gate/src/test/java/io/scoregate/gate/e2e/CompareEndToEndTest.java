@@ -3,10 +3,7 @@ package io.scoregate.gate.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregate.gate.cli.ExitCode;
-import io.scoregate.gate.cli.GateCommand;
 import io.scoregate.gate.corpus.SmeApplicationGenerator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -59,20 +56,11 @@ class CompareEndToEndTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run compare(List<String> args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var cl = GateCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+    private static GateRun compare(List<String> args) {
         List<String> all = new ArrayList<>();
         all.add("compare");
         all.addAll(args);
-        int code = cl.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return GateRun.of(all.toArray(String[]::new));
     }
 
     private List<String> args(String target, String baseline, String candidate, Path reportDir, String now) {
@@ -85,7 +73,7 @@ class CompareEndToEndTest {
     @Test
     void shouldPassTheSameVersionAgainstItself() throws Exception {
         Path report = tmp.resolve("aa");
-        Run run = compare(args(service.uri().toString(), "v1.2", "v1.2", report, OPEN_WINDOW));
+        GateRun run = compare(args(service.uri().toString(), "v1.2", "v1.2", report, OPEN_WINDOW));
 
         assertThat(run.code()).as("exit code; stdout:%n%s%nstderr:%n%s", run.out(), run.err())
                 .isEqualTo(ExitCode.PASS.code());
@@ -97,7 +85,7 @@ class CompareEndToEndTest {
     @Test
     void shouldBlockAVersionThatIsSlowerAndTimesOut() throws Exception {
         Path report = tmp.resolve("drill");
-        Run run = compare(args(service.uri().toString(), "v1.2", "v1.3", report, OPEN_WINDOW));
+        GateRun run = compare(args(service.uri().toString(), "v1.2", "v1.3", report, OPEN_WINDOW));
 
         assertThat(run.code()).as("exit code; stdout:%n%s%nstderr:%n%s", run.out(), run.err())
                 .isEqualTo(ExitCode.BLOCK_REGRESSION.code());
@@ -114,11 +102,12 @@ class CompareEndToEndTest {
                 .header("Content-Type", "application/json").header("X-Model-Version", "v1.2")
                 .header("X-Request-Id", probeId)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        // scored, or past the deadline on a loaded machine: either way the service logs the request
+        assertThat(answer.statusCode()).as(answer.body()).isIn(200, 504);
         service.awaitAccessLogLine(probeId);
         long before = service.accessLogSize();
         assertThat(before).as("the service writes its access log at %s", service.accessLog()).isPositive();
-        Run run = compare(args(service.uri().toString(), "v1.2", "v1.3", tmp.resolve("freeze"), FRIDAY_EVENING));
+        GateRun run = compare(args(service.uri().toString(), "v1.2", "v1.3", tmp.resolve("freeze"), FRIDAY_EVENING));
 
         assertThat(run.code()).as("exit code; stdout:%n%s%nstderr:%n%s", run.out(), run.err())
                 .isEqualTo(ExitCode.BLOCK_FREEZE.code());
@@ -131,7 +120,7 @@ class CompareEndToEndTest {
         String target = stopped.uri().toString();
         stopped.close();
 
-        Run run = compare(args(target, "v1.2", "v1.3", tmp.resolve("down"), OPEN_WINDOW));
+        GateRun run = compare(args(target, "v1.2", "v1.3", tmp.resolve("down"), OPEN_WINDOW));
 
         assertThat(run.code()).as("exit code; stdout:%n%s%nstderr:%n%s", run.out(), run.err())
                 .isEqualTo(ExitCode.TARGET_UNAVAILABLE.code());

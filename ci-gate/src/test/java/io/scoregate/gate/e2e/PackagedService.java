@@ -26,12 +26,14 @@ final class PackagedService implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
     private final Process process;
+    private final String host;
     private final int port;
     private final Path dataDir;
     private final Path output;
 
-    private PackagedService(Process process, int port, Path dataDir, Path output) {
+    private PackagedService(Process process, String host, int port, Path dataDir, Path output) {
         this.process = process;
+        this.host = host;
         this.port = port;
         this.dataDir = dataDir;
         this.output = output;
@@ -48,27 +50,35 @@ final class PackagedService implements AutoCloseable {
 
     /** Starts the service with extra {@code -D} properties (drills, deadline) and waits until it is ready. */
     static PackagedService start(Path dataDir, Map<String, String> properties) throws IOException, InterruptedException {
+        return startAt("127.0.0.1", freePort(), dataDir, properties);
+    }
+
+    /**
+     * Starts the service on one loopback address and port: several instances may share a port on 127.0.0.2,
+     * 127.0.0.3, ..., as pods behind one headless Service do.
+     */
+    static PackagedService startAt(String host, int port, Path dataDir, Map<String, String> properties)
+            throws IOException, InterruptedException {
         Path jar = requireJar();
-        int port = freePort();
         Files.createDirectories(dataDir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-Dquarkus.http.port=" + port);
-        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.http.host=" + host);
         command.add("-Dscoregate.data-dir=" + dataDir);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         Path output = dataDir.resolve("service-output.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        var service = new PackagedService(process, port, dataDir, output);
+        var service = new PackagedService(process, host, port, dataDir, output);
         service.awaitReady();
         return service;
     }
 
     URI uri() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://" + host + ":" + port);
     }
 
     int port() {

@@ -42,16 +42,27 @@ final class RedisFleet implements AutoCloseable {
     List<URI> start(int n, String name, Map<String, String> properties) throws IOException, InterruptedException {
         List<URI> uris = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Map<String, String> props = new HashMap<>(Map.of(
-                    "scoregate.routing.store", "redis",
-                    "quarkus.redis.hosts", "redis://127.0.0.1:" + REDIS_PORT,
-                    "scoregate.routing.redis-key-prefix", prefix,
-                    "scoregate.admin.token", adminToken,
-                    "scoregate.instance-id", name + "-" + i));
-            props.putAll(properties);
-            uris.add(add(PackagedService.start(dir.resolve(name + "-" + i), props)));
+            uris.add(add(PackagedService.start(dir.resolve(name + "-" + i), storeProperties(name + "-" + i,
+                    properties))));
         }
         return uris;
+    }
+
+    /** Starts one instance named {@code name} on the shared store at {@code host:port}. */
+    URI startAt(String host, int port, String name, Map<String, String> properties)
+            throws IOException, InterruptedException {
+        return add(PackagedService.startAt(host, port, dir.resolve(name), storeProperties(name, properties)));
+    }
+
+    private Map<String, String> storeProperties(String instanceId, Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>(Map.of(
+                "scoregate.routing.store", "redis",
+                "quarkus.redis.hosts", "redis://127.0.0.1:" + REDIS_PORT,
+                "scoregate.routing.redis-key-prefix", prefix,
+                "scoregate.admin.token", adminToken,
+                "scoregate.instance-id", instanceId));
+        props.putAll(extra);
+        return props;
     }
 
     /**

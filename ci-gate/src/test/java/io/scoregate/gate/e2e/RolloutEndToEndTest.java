@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoregate.gate.cli.ExitCode;
-import io.scoregate.gate.cli.GateCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,23 +64,11 @@ class RolloutEndToEndTest {
         return instances.start(n, "instance", props);
     }
 
-    private record Run(int code, String out, String err) {
-        String all() {
-            return "stdout:\n" + out + "\nstderr:\n" + err;
-        }
-    }
-
-    private Run gate(String... args) throws IOException {
+    private GateRun gate(String... args) throws IOException {
         Path token = Files.writeString(tmp.resolve("token"), TOKEN);
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var cl = GateCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--admin-token-file", token.toString()));
-        int code = cl.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return GateRun.of(all.toArray(String[]::new));
     }
 
     private static String targets(List<URI> uris) {
@@ -100,7 +85,7 @@ class RolloutEndToEndTest {
     void shouldPromoteAHealthyCandidateOnEveryInstance() throws Exception {
         List<URI> fleet = fleet(2, Map.of());
         PinnedWarmup.warm(fleet);
-        Run run;
+        GateRun run;
         try (var traffic = new SteadyTraffic(fleet, 150)) {
             run = gate("rollout", "--targets", targets(fleet), "--candidate", "v1.3", "--steps", "50,100",
                     "--hold", "4s", "--check-interval", "1s", "--warmup", "2s", "--max-hold", "90s",
@@ -126,7 +111,7 @@ class RolloutEndToEndTest {
         List<URI> fleet = fleet(2, Map.of(
                 "scoregate.drill.\"v1.3\".added-latency-ms", "60",
                 "scoregate.drill.\"v1.3\".timeout-probability", "0.10"));
-        Run run;
+        GateRun run;
         Map<Integer, Long> answers;
         try (var traffic = new SteadyTraffic(fleet, 150)) {
             run = gate("rollout", "--targets", targets(fleet), "--candidate", "v1.3", "--steps", "50,100",
@@ -162,7 +147,7 @@ class RolloutEndToEndTest {
         List<URI> fleet = fleet(3, Map.of(
                 "scoregate.drill.\"v1.3\".added-latency-ms", "700",
                 "scoregate.drill.\"v1.3\".timeout-probability", "0.8"));
-        Run run;
+        GateRun run;
         Map<Integer, Long> answers;
         try (var traffic = new SteadyTraffic(fleet, 40)) {
             run = gate("rollout", "--targets", targets(fleet), "--candidate", "v1.3", "--steps", "5,50,100",
@@ -199,7 +184,7 @@ class RolloutEndToEndTest {
 
         List<URI> all = new ArrayList<>(fleet);
         all.add(stray.uri());
-        Run run = gate("rollback", "--targets", targets(all), "--propagation-timeout", "3s", "--watch", "0s",
+        GateRun run = gate("rollback", "--targets", targets(all), "--propagation-timeout", "3s", "--watch", "0s",
                 "--report-dir", tmp.resolve("reports").toString());
 
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.TARGET_UNAVAILABLE.code());
