@@ -1,5 +1,6 @@
 package io.scoregate.gate.rollout;
 
+import io.scoregate.contract.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.scoregate.gate.rollout;
 
+import io.scoregate.contract.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -23,7 +24,7 @@ class RollbackProcedureTest {
 
     private RollbackProcedure procedure(MutableClock clock, FakeFleet fleet, Notifier notifier) {
         return new RollbackProcedure(fleet, new LiveJudge(fleet, Judge.standard()), notifier, Policy.DEFAULT, clock,
-                clock.pacer());
+                clock::advance);
     }
 
     private static RollbackProcedure.Plan plan(FakeFleet fleet, Optional<String> to) {

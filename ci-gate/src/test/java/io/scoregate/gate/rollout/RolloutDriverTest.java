@@ -1,5 +1,6 @@
 package io.scoregate.gate.rollout;
 
+import io.scoregate.contract.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregate.gate.judge.Judge;
@@ -23,8 +24,8 @@ class RolloutDriverTest {
 
     private RolloutOutcome run(MutableClock clock, FakeFleet fleet, RolloutPlan plan) throws InterruptedException {
         var live = new LiveJudge(fleet, Judge.standard());
-        var rollback = new RollbackProcedure(fleet, live, Notifier.NONE, Policy.DEFAULT, clock, clock.pacer());
-        var driver = new RolloutDriver(fleet, live, rollback, Policy.DEFAULT, clock, clock.pacer(),
+        var rollback = new RollbackProcedure(fleet, live, Notifier.NONE, Policy.DEFAULT, clock, clock::advance);
+        var driver = new RolloutDriver(fleet, live, rollback, Policy.DEFAULT, clock, clock::advance,
                 e -> lines.add(e.state() + " " + e.candidateWeight() + " " + e.note()));
         return driver.run(plan);
     }

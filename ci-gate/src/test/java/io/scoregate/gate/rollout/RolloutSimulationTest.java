@@ -1,5 +1,6 @@
 package io.scoregate.gate.rollout;
 
+import io.scoregate.contract.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregate.gate.judge.Judge;
@@ -26,8 +27,8 @@ class RolloutSimulationTest {
 
     private RolloutOutcome run(MutableClock clock, FakeFleet fleet) throws InterruptedException {
         var live = new LiveJudge(fleet, Judge.standard());
-        var rollback = new RollbackProcedure(fleet, live, Notifier.NONE, Policy.DEFAULT, clock, clock.pacer());
-        var driver = new RolloutDriver(fleet, live, rollback, Policy.DEFAULT, clock, clock.pacer(),
+        var rollback = new RollbackProcedure(fleet, live, Notifier.NONE, Policy.DEFAULT, clock, clock::advance);
+        var driver = new RolloutDriver(fleet, live, rollback, Policy.DEFAULT, clock, clock::advance,
                 e -> lines.add(e.at() + " " + e.state() + " " + e.candidateWeight() + " " + e.note()));
         return driver.run(defaults(fleet));
     }

@@ -2,7 +2,7 @@ package io.scoregate.service.accesslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoregate.service.testing.MutableClock;
+import io.scoregate.contract.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

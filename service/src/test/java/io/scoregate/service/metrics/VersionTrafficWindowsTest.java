@@ -1,7 +1,7 @@
 package io.scoregate.service.metrics;
 
 import io.scoregate.contract.Outcome;
-import io.scoregate.service.testing.MutableClock;
+import io.scoregate.contract.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.scoregate.contract.Outcome;
 import io.scoregate.service.metrics.VersionTrafficWindows;
 import io.scoregate.service.routing.RoutingTable;
-import io.scoregate.service.testing.MutableClock;
+import io.scoregate.contract.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.scoregate.gate.rollout;
+package io.scoregate.contract.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,21 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand; the {@link #pacer()} moves it instead of sleeping. */
-final class MutableClock extends Clock {
+/**
+ * A clock tests move by hand, shared by the service's and the gate's tests through this module's test jar (a
+ * pacer is {@code clock::advance}: the test moves time instead of sleeping).
+ */
+public final class MutableClock extends Clock {
 
     private Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
-    }
-
-    Pacer pacer() {
-        return this::advance;
     }
 
     @Override
