@@ -68,7 +68,8 @@ public final class WebhookNotifier {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // only the status matters: the answer's body is discarded as it arrives, never held, however large
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 done.complete(new Delivery(true, attempt, "HTTP " + response.statusCode()));
                 return;
