@@ -155,12 +155,12 @@ public final class Judge {
             c = Classification.EXCEEDS;
             reason = String.format(java.util.Locale.ROOT,
                     "Candidate %s is %s, over the limit %s: its %s lower confidence bound %s clears the limit "
-                            + "(Holm-adjusted p=%.2g).", rule.label(), est, limit, pct(1 - level), rule.format(low.lower()),
+                            + "(Holm-adjusted p=%.2g).", rule.label(), est, limit, ConfidenceLevel.text(1 - level), rule.format(low.lower()),
                     adjustedP);
         } else if (high.upper() < m.threshold()) {
             c = Classification.WITHIN;
             reason = String.format(java.util.Locale.ROOT, "Candidate %s is %s, within the limit %s (%s upper bound %s).",
-                    rule.label(), est, limit, pct(1 - policy.alpha()), rule.format(high.upper()));
+                    rule.label(), est, limit, ConfidenceLevel.text(1 - policy.alpha()), rule.format(high.upper()));
         } else {
             c = Classification.UNCLEAR;
             reason = String.format(java.util.Locale.ROOT,
@@ -210,7 +210,4 @@ public final class Judge {
         return new Judgement(Verdict.INCONCLUSIVE, List.of(reason), List.of(), bs, cs, Optional.empty(), splitP, more);
     }
 
-    private static String pct(double confidence) {
-        return String.format(java.util.Locale.ROOT, "%.4g%%", confidence * 100).replaceAll("\\.?0+%$", "%");
-    }
 }

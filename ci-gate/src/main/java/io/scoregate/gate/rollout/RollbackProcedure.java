@@ -1,5 +1,6 @@
 package io.scoregate.gate.rollout;
 
+import io.scoregate.gate.report.Format;
 import io.scoregate.gate.judge.Policy;
 import java.net.URI;
 import java.time.Clock;
@@ -166,10 +167,10 @@ public final class RollbackProcedure {
         var t = policy.thresholds();
         List<String> problems = new ArrayList<>();
         if (watched.timeoutRate() > t.timeoutRate()) {
-            problems.add(pct(watched.timeoutRate()) + " timeouts (limit " + pct(t.timeoutRate()) + ")");
+            problems.add(pct1(watched.timeoutRate()) + " timeouts (limit " + pct1(t.timeoutRate()) + ")");
         }
         if (watched.errorRate() > t.errorRate()) {
-            problems.add(pct(watched.errorRate()) + " errors (limit " + pct(t.errorRate()) + ")");
+            problems.add(pct1(watched.errorRate()) + " errors (limit " + pct1(t.errorRate()) + ")");
         }
         String vs = "";
         if (baseline.isPresent() && baseline.get().requests() > 0 && Double.isFinite(baseline.get().meanMs())) {
@@ -180,8 +181,8 @@ public final class RollbackProcedure {
             }
         }
         String summary = String.format(Locale.ROOT, "%d requests on %s: mean %.1f ms%s, p95 %.1f ms, %s timeouts, %s errors",
-                watched.requests(), stable, watched.meanMs(), vs, watched.p95Ms(), pct(watched.timeoutRate()),
-                pct(watched.errorRate()));
+                watched.requests(), stable, watched.meanMs(), vs, watched.p95Ms(), pct1(watched.timeoutRate()),
+                pct1(watched.errorRate()));
         return problems.isEmpty() ? new Recovery(true, summary, Optional.of(watched))
                 : new Recovery(false, summary + "; still degraded: " + String.join(", ", problems), Optional.of(watched));
     }
@@ -224,7 +225,8 @@ public final class RollbackProcedure {
         return sb.toString();
     }
 
-    private static String pct(double rate) {
-        return String.format(Locale.ROOT, "%.1f%%", rate * 100);
+
+    private static String pct1(double rate) {
+        return Format.percent(rate, 1);
     }
 }

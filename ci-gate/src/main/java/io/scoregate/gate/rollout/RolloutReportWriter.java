@@ -142,7 +142,7 @@ public final class RolloutReportWriter {
                     .append(e.candidateWeight() < 0 ? "" : e.candidateWeight() + "%").append(" | ")
                     .append(e.revision() < 0 ? "" : e.revision()).append(" | ")
                     .append(e.stable().map(a -> Format.cell(latency(a))).orElse("")).append(" | ")
-                    .append(e.candidate().map(a -> Format.cell(latency(a) + " / " + pct(a.timeoutRate()))).orElse(""))
+                    .append(e.candidate().map(a -> Format.cell(latency(a) + " / " + pct1(a.timeoutRate()))).orElse(""))
                     .append(" | ")
                     .append(Format.cell(e.note())).append(" |\n");
         }
@@ -180,7 +180,7 @@ public final class RolloutReportWriter {
                     .append(e.candidateWeight() < 0 ? "" : e.candidateWeight() + "%").append("</td><td>")
                     .append(e.revision() < 0 ? "" : e.revision()).append("</td><td>")
                     .append(e.stable().map(a -> Format.escape(latency(a))).orElse("")).append("</td><td>")
-                    .append(e.candidate().map(a -> Format.escape(latency(a) + " / " + pct(a.timeoutRate()))).orElse(""))
+                    .append(e.candidate().map(a -> Format.escape(latency(a) + " / " + pct1(a.timeoutRate()))).orElse(""))
                     .append("</td><td>").append(Format.escape(e.note())).append("</td></tr>");
         }
         sb.append("</table></body></html>\n");
@@ -217,11 +217,12 @@ public final class RolloutReportWriter {
         return String.format(Locale.ROOT, "%s: %.1f / %.1f ms (n=%d)", a.version(), a.meanMs(), a.p95Ms(), a.requests());
     }
 
-    private static String pct(double rate) {
-        return String.format(Locale.ROOT, "%.1f%%", rate * 100);
-    }
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static String pct1(double rate) {
+        return Format.percent(rate, 1);
     }
 }

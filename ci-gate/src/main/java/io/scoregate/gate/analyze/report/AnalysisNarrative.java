@@ -1,5 +1,6 @@
 package io.scoregate.gate.analyze.report;
 
+import io.scoregate.gate.report.Format;
 import io.scoregate.gate.analyze.Control;
 import io.scoregate.gate.analyze.EvidenceStrength;
 import io.scoregate.gate.analyze.GroupStats;
@@ -28,8 +29,8 @@ final class AnalysisNarrative {
     }
 
     static String title(IncidentAnalysis a) {
-        return "Incident analysis: " + a.analysedRequests() + " requests from " + Fmt.dateTime(a.firstRequest())
-                + " to " + Fmt.dateTime(a.lastRequest());
+        return "Incident analysis: " + a.analysedRequests() + " requests from " + Format.dateTime(a.firstRequest())
+                + " to " + Format.dateTime(a.lastRequest());
     }
 
     static String headline(IncidentAnalysis a) {
@@ -47,17 +48,17 @@ final class AnalysisNarrative {
         }
         if (primary.isEmpty()) {
             return a.startedAt().isPresent()
-                    ? "No cause found: the service got worse from " + Fmt.time(a.startedAt().get())
+                    ? "No cause found: the service got worse from " + Format.clockTime(a.startedAt().get())
                     + ", but no single value of any dimension explains at least 10% of the degraded requests."
                     : "No cause found: no degradation over time and no value that stands out.";
         }
-        return cause(primary.get()) + (a.incidents().isEmpty() ? "" : " " + Fmt.capitalized(signals(a.incidents().get(0)))
-                + " from " + Fmt.time(a.incidents().get(0).startedAt().orElseThrow()) + ".");
+        return cause(primary.get()) + (a.incidents().isEmpty() ? "" : " " + Format.capitalized(signals(a.incidents().get(0)))
+                + " from " + Format.clockTime(a.incidents().get(0).startedAt().orElseThrow()) + ".");
     }
 
     /** "1. from 14:08:00, modelVersion=v6.1, latency and timeout rate (142 ms -> 480 ms)". */
     static String summary(Incident i) {
-        return i.number() + ". from " + i.startedAt().map(Fmt::time).orElse("?") + ", "
+        return i.number() + ". from " + i.startedAt().map(Format::clockTime).orElse("?") + ", "
                 + i.primary().map(Suspect::label).orElse("no single cause") + ", " + signals(i) + " ("
                 + (i.signal() == Signal.LATENCY ? "successful requests' geometric mean " : "")
                 + level(i.signal(), i.levelBefore()) + " -> " + level(i.signal(), i.levelAfter()) + ")";
@@ -70,14 +71,14 @@ final class AnalysisNarrative {
     }
 
     private static String level(Signal s, double v) {
-        return s == Signal.LATENCY ? Fmt.ms(v) : Fmt.pct(v);
+        return s == Signal.LATENCY ? Format.readableMs(v) : Format.share(v);
     }
 
     private static String cause(Suspect s) {
-        return "Primary cause: " + s.label() + " explains " + Fmt.pct(s.score()) + " of the degradation ("
-                + Fmt.pct(s.insideAfter().degradedRate()) + " of its requests degraded vs "
-                + Fmt.pct(s.outsideAfter().degradedRate()) + " of the others; risk ratio "
-                + Fmt.num(s.adjustedRiskRatio()) + " after holding the other dimensions fixed)"
+        return "Primary cause: " + s.label() + " explains " + Format.share(s.score()) + " of the degradation ("
+                + Format.share(s.insideAfter().degradedRate()) + " of its requests degraded vs "
+                + Format.share(s.outsideAfter().degradedRate()) + " of the others; risk ratio "
+                + Format.readableNum(s.adjustedRiskRatio()) + " after holding the other dimensions fixed)"
                 + inseparable(s) + ".";
     }
 
@@ -124,8 +125,8 @@ final class AnalysisNarrative {
 
     /** "Incident 2: from 14:15:00, error rate, until 14:20:00". */
     static String title(Incident i) {
-        return "Incident " + i.number() + ": from " + i.startedAt().map(Fmt::time).orElse("?") + ", " + signals(i)
-                + i.endedAt().map(t -> ", until " + Fmt.time(t)).orElse("");
+        return "Incident " + i.number() + ": from " + i.startedAt().map(Format::clockTime).orElse("?") + ", " + signals(i)
+                + i.endedAt().map(t -> ", until " + Format.clockTime(t)).orElse("");
     }
 
     private static List<String> evidence(Incident i) {
@@ -142,17 +143,17 @@ final class AnalysisNarrative {
         }
         out.add("After the change, " + s.label() + ": " + group(s.insideAfter(), i.signal()) + "; everything else: "
                 + group(s.outsideAfter(), i.signal()) + ".");
-        out.add(s.label() + " carries " + Fmt.pct(s.support()) + " of the degraded requests but only "
-                + Fmt.pct(s.baselineShare()) + " of the rest (support; BubbleUp's comparison with the baseline).");
+        out.add(s.label() + " carries " + Format.share(s.support()) + " of the degraded requests but only "
+                + Format.share(s.baselineShare()) + " of the rest (support; BubbleUp's comparison with the baseline).");
         for (Control c : s.controls()) {
             out.add(control(s, c));
         }
         out.add("A request counts as degraded when it " + switch (i.signal()) {
-            case LATENCY -> "timed out or took longer than " + Fmt.ms(i.slowThresholdMs())
+            case LATENCY -> "timed out or took longer than " + Format.readableMs(i.slowThresholdMs())
                     + " (the 90th percentile before the change); errors belong to the error rate.";
             case TIMEOUT_RATE -> "timed out.";
             case ERROR_RATE -> "failed with ERROR.";
-            case SLOW_OR_FAILED -> "timed out or failed, or took longer than " + Fmt.ms(i.slowThresholdMs())
+            case SLOW_OR_FAILED -> "timed out or failed, or took longer than " + Format.readableMs(i.slowThresholdMs())
                     + " (the 99th percentile before the change).";
         });
         return out;
@@ -164,7 +165,7 @@ final class AnalysisNarrative {
                     + c.dimension() + " value with other requests.";
         }
         return "Within each " + c.dimension() + " value, " + s.label() + " is still "
-                + Fmt.num(c.riskRatio()) + "x as likely to be degraded (Mantel-Haenszel)"
+                + Format.readableNum(c.riskRatio()) + "x as likely to be degraded (Mantel-Haenszel)"
                 + (c.riskRatio() > 1.5 ? ", so " + c.dimension() + " does not explain it away." : ".");
     }
 
@@ -189,13 +190,13 @@ final class AnalysisNarrative {
                     + "the " + i.signal().label() + " improves again")));
         }
         a.latencyChange().ifPresent(c -> ev.add(new Event(c.at(), "best split of the overall latency series "
-                + "(all requests mixed; geometric mean " + Fmt.ms(c.before()) + " -> " + Fmt.ms(c.after())
-                + ", t = " + Fmt.num(c.statistic()) + ")")));
+                + "(all requests mixed; geometric mean " + Format.readableMs(c.before()) + " -> " + Format.readableMs(c.after())
+                + ", t = " + Format.readableNum(c.statistic()) + ")")));
         a.failureChange().ifPresent(c -> ev.add(new Event(c.at(), "best split of the overall timeout/error rate ("
-                + Fmt.pct(c.before()) + " -> " + Fmt.pct(c.after()) + ", z = " + Fmt.num(c.statistic()) + ")")));
+                + Format.share(c.before()) + " -> " + Format.share(c.after()) + ", z = " + Format.readableNum(c.statistic()) + ")")));
         ev.add(new Event(a.lastRequest(), "log ends"));
         ev.sort(java.util.Comparator.comparing(Event::at));
-        return ev.stream().map(e -> Fmt.time(e.at()) + " - " + e.text()).toList();
+        return ev.stream().map(e -> Format.clockTime(e.at()) + " - " + e.text()).toList();
     }
 
     private static List<String> others(Incident i) {
@@ -205,15 +206,15 @@ final class AnalysisNarrative {
             if (primary.isPresent() && primary.get() == s) {
                 continue;
             }
-            String line = s.rank() + ". " + s.label() + ": explains " + Fmt.pct(s.score()) + " (crude "
-                    + Fmt.pct(s.crudeScore()) + ", risk ratio " + Fmt.num(s.riskRatio()) + ", degraded "
-                    + Fmt.pct(s.insideAfter().degradedRate()) + " of " + s.insideAfter().requests() + " requests)";
+            String line = s.rank() + ". " + s.label() + ": explains " + Format.share(s.score()) + " (crude "
+                    + Format.share(s.crudeScore()) + ", risk ratio " + Format.readableNum(s.riskRatio()) + ", degraded "
+                    + Format.share(s.insideAfter().degradedRate()) + " of " + s.insideAfter().requests() + " requests)";
             if (s.explainedBy().isEmpty() && s.changeShare() < 0.10 && s.crudeScore() >= 0.10) {
                 line += "; it was as degraded before this change, so it did not start it";
             }
             if (!s.explainedBy().isEmpty()) {
                 line += "; explained by " + String.join(", ", s.explainedBy()) + ": once it is held fixed the risk "
-                        + "ratio falls to " + Fmt.num(s.adjustedRiskRatio());
+                        + "ratio falls to " + Format.readableNum(s.adjustedRiskRatio());
             }
             out.add(line + inseparable(s));
         }
@@ -253,14 +254,14 @@ final class AnalysisNarrative {
         if (g.requests() == 0) {
             return "no requests";
         }
-        String range = g.maxMs() > 0 ? Fmt.ms(g.minMs()).replace(" ms", "") + "-" + Fmt.ms(g.maxMs()) + ", " : "";
-        String p95 = g.requests() > g.failed() ? ", p95 of the successful ~" + Fmt.ms(g.p95Ms()) : "";
+        String range = g.maxMs() > 0 ? Format.readableMs(g.minMs()).replace(" ms", "") + "-" + Format.readableMs(g.maxMs()) + ", " : "";
+        String p95 = g.requests() > g.failed() ? ", p95 of the successful ~" + Format.readableMs(g.p95Ms()) : "";
         String bad = switch (signal) {
-            case TIMEOUT_RATE -> Fmt.pct(g.degradedRate()) + " timed out (" + g.degraded();
-            case ERROR_RATE -> Fmt.pct(g.degradedRate()) + " failed with ERROR (" + g.degraded();
-            case LATENCY, SLOW_OR_FAILED -> Fmt.pct(g.failureRate()) + " timed out or failed (" + g.failed();
+            case TIMEOUT_RATE -> Format.share(g.degradedRate()) + " timed out (" + g.degraded();
+            case ERROR_RATE -> Format.share(g.degradedRate()) + " failed with ERROR (" + g.degraded();
+            case LATENCY, SLOW_OR_FAILED -> Format.share(g.failureRate()) + " timed out or failed (" + g.failed();
         };
-        return requests(g.requests()) + ", " + range + "mean " + Fmt.ms(g.meanMs()) + p95 + ", " + bad + "/"
+        return requests(g.requests()) + ", " + range + "mean " + Format.readableMs(g.meanMs()) + p95 + ", " + bad + "/"
                 + g.requests() + ")";
     }
 }

@@ -51,11 +51,11 @@ public final class HtmlAnalysisWriter implements AnalysisWriter {
                 + "<th>Risk ratio</th><th>Adjusted RR</th><th>Degraded inside</th><th>Degraded outside</th></tr>\n");
         for (Suspect s : suspects) {
             b.append("<tr><td>").append(s.rank()).append("</td><td>").append(Format.escape(s.label())).append("</td><td>")
-                    .append(Fmt.pct(s.score())).append("</td><td>").append(Fmt.pct(s.crudeScore())).append("</td><td>")
-                    .append(Fmt.num(s.riskRatio())).append("</td><td>").append(Fmt.num(s.adjustedRiskRatio()))
-                    .append("</td><td>").append(Fmt.pct(s.insideAfter().degradedRate())).append(" of ")
+                    .append(Format.share(s.score())).append("</td><td>").append(Format.share(s.crudeScore())).append("</td><td>")
+                    .append(Format.readableNum(s.riskRatio())).append("</td><td>").append(Format.readableNum(s.adjustedRiskRatio()))
+                    .append("</td><td>").append(Format.share(s.insideAfter().degradedRate())).append(" of ")
                     .append(s.insideAfter().requests()).append("</td><td>")
-                    .append(Fmt.pct(s.outsideAfter().degradedRate())).append(" of ")
+                    .append(Format.share(s.outsideAfter().degradedRate())).append(" of ")
                     .append(s.outsideAfter().requests()).append("</td></tr>\n");
         }
         b.append("</table>\n");

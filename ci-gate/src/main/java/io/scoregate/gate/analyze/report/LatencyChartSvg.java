@@ -3,35 +3,28 @@ package io.scoregate.gate.analyze.report;
 import io.scoregate.gate.analyze.ChartPoint;
 import io.scoregate.gate.analyze.Incident;
 import io.scoregate.gate.analyze.IncidentAnalysis;
+import io.scoregate.gate.report.Format;
+import io.scoregate.gate.report.SvgChart;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An inline SVG of mean latency per time slot, one line for the top suspect's requests and one for the
- * rest, on a log scale (a 6x slowdown and a 20% one must both be visible), with the start of the
- * degradation marked. No script, no external resource.
+ * rest, on a log scale (a 6x slowdown and a 20% one must both be visible), with the start of every shown
+ * incident marked.
  */
 final class LatencyChartSvg {
 
-    private static final int W = 820;
-    private static final int H = 320;
-    private static final int LEFT = 70;
-    private static final int RIGHT = 20;
-    private static final int TOP = 20;
-    private static final int BOTTOM = 50;
+    private static final SvgChart.Frame FRAME = new SvgChart.Frame(820, 340, 70, 20, 20, 70);
 
     private LatencyChartSvg() {
     }
 
     static String render(IncidentAnalysis a, String insideLabel) {
         List<ChartPoint> pts = a.chart();
-        StringBuilder b = new StringBuilder();
-        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
-                .append("\" viewBox=\"0 0 ").append(W).append(' ').append(H)
-                .append("\" role=\"img\" aria-label=\"mean latency over time\">\n");
         if (pts.isEmpty()) {
-            return b.append("<text x=\"20\" y=\"40\">no data</text></svg>\n").toString();
+            return SvgChart.empty("No requests to chart.");
         }
         long t0 = pts.get(0).slotStart().toEpochMilli();
         long t1 = Math.max(t0 + 1, a.lastRequest().toEpochMilli());
@@ -50,66 +43,53 @@ final class LatencyChartSvg {
             lo = 1;
             hi = 10;
         }
-        double yLo = Math.pow(10, Math.floor(Math.log10(lo)));
-        double yHi = Math.pow(10, Math.ceil(Math.log10(hi * 1.0001)));
-        var sx = (java.util.function.LongToDoubleFunction) t -> LEFT + (W - LEFT - RIGHT) * (double) (t - t0) / (t1 - t0);
-        var sy = (java.util.function.DoubleUnaryOperator) v -> TOP + (H - TOP - BOTTOM)
-                * (1 - (Math.log10(v) - Math.log10(yLo)) / (Math.log10(yHi) - Math.log10(yLo)));
-        b.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(W - LEFT - RIGHT)
-                .append("\" height=\"").append(H - TOP - BOTTOM).append("\" fill=\"#fafafa\" stroke=\"#ccc\"/>\n");
-        for (double g = yLo; g <= yHi * 1.0001; g *= 10) {
-            double y = sy.applyAsDouble(g);
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>%n", LEFT, W - RIGHT, y, y,
-                    LEFT - 6, y + 4, Fmt.ms(g)));
+        var scale = new Scale(t0, t1, Math.pow(10, Math.floor(Math.log10(lo))),
+                Math.pow(10, Math.ceil(Math.log10(hi * 1.0001))));
+        var chart = new SvgChart(FRAME, "mean latency over time");
+        for (double g = scale.yLo; g <= scale.yHi * 1.0001; g *= 10) {
+            chart.yGrid(scale.y(g), Format.readableMs(g));
         }
-        b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>"
-                        + "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s</text>%n", LEFT, H - BOTTOM + 16,
-                Fmt.time(Instant.ofEpochMilli(t0)), W - RIGHT, H - BOTTOM + 16, Fmt.time(Instant.ofEpochMilli(t1))));
-        // one dashed line per incident, its label staggered so neighbouring starts stay readable
+        chart.xTick(0, Format.clockTime(Instant.ofEpochMilli(t0))).xTick(1, Format.clockTime(Instant.ofEpochMilli(t1)));
+        // one marker per incident, its label staggered so neighbouring starts stay readable
         boolean several = a.incidents().size() > 1;
         for (Incident i : a.shown()) {
             if (i.startedAt().isEmpty()) {
                 continue;
             }
             Instant t = i.startedAt().get();
-            double x = sx.applyAsDouble(t.toEpochMilli());
             String label = several ? i.number() + ". " + i.primary().map(s -> s.label()).orElse("no single cause")
-                    + ", " + AnalysisNarrative.signals(i) + " " + Fmt.time(t) : "degradation starts " + Fmt.time(t);
-            b.append(String.format(Locale.ROOT, "<line class=\"incident\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" "
-                    + "stroke=\"#444\" stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s</text>%n",
-                    x, x, TOP, H - BOTTOM, x + 4, TOP + 12 + 13 * ((i.number() - 1) % 4),
-                    io.scoregate.gate.report.Format.escape(label)));
+                    + ", " + AnalysisNarrative.signals(i) + " " + Format.clockTime(t)
+                    : "degradation starts " + Format.clockTime(t);
+            chart.marker(scale.x(t.toEpochMilli()), label, (i.number() - 1) % 4, "incident");
         }
-        series(b, pts, true, "#c0392b", sx, sy);
-        series(b, pts, false, "#2c6fbb", sx, sy);
-        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"#c0392b\"/>"
-                        + "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>%n", LEFT, H - 18, LEFT + 16, H - 13,
-                io.scoregate.gate.report.Format.escape(insideLabel)));
-        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"#2c6fbb\"/>"
-                + "<text x=\"%d\" y=\"%d\" font-size=\"12\">all other requests</text>%n", LEFT + 360, H - 18, LEFT + 376, H - 13));
-        return b.append("</svg>\n").toString();
+        var series = List.of(new SvgChart.Series(insideLabel, "#c0392b", "", points(pts, true, scale)),
+                new SvgChart.Series("all other requests", "#2c6fbb", "", points(pts, false, scale)));
+        series.forEach(chart::series);
+        return chart.legend(series).render();
     }
 
-    private static void series(StringBuilder b, List<ChartPoint> pts, boolean inside, String color,
-                               java.util.function.LongToDoubleFunction sx, java.util.function.DoubleUnaryOperator sy) {
-        StringBuilder path = new StringBuilder();
-        StringBuilder dots = new StringBuilder();
+    /** Time on x, a decade-aligned log scale of milliseconds on y. */
+    private record Scale(long t0, long t1, double yLo, double yHi) {
+
+        double x(long epochMilli) {
+            return (double) (epochMilli - t0) / (t1 - t0);
+        }
+
+        double y(double ms) {
+            return (Math.log10(ms) - Math.log10(yLo)) / (Math.log10(yHi) - Math.log10(yLo));
+        }
+    }
+
+    private static List<SvgChart.Point> points(List<ChartPoint> pts, boolean inside, Scale scale) {
+        List<SvgChart.Point> points = new ArrayList<>();
         for (ChartPoint p : pts) {
             long n = inside ? p.insideRequests() : p.outsideRequests();
             double v = inside ? p.insideMeanMs() : p.outsideMeanMs();
-            if (n == 0 || v <= 0) {
-                continue;
+            if (n > 0 && v > 0) {
+                points.add(new SvgChart.Point(scale.x(p.slotStart().toEpochMilli()), scale.y(v),
+                        Format.clockTime(p.slotStart()) + ": " + n + " requests, mean " + Format.readableMs(v)));
             }
-            double x = sx.applyAsDouble(p.slotStart().toEpochMilli());
-            double y = sy.applyAsDouble(v);
-            path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
-            dots.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s: %d "
-                    + "requests, mean %s</title></circle>", x, y, color, Fmt.time(p.slotStart()), n, Fmt.ms(v)));
         }
-        if (path.length() > 0) {
-            b.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(color)
-                    .append("\" stroke-width=\"1.5\"/>\n").append(dots).append('\n');
-        }
+        return points;
     }
 }

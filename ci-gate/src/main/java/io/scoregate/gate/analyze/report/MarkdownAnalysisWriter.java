@@ -42,10 +42,10 @@ public final class MarkdownAnalysisWriter implements AnalysisWriter {
             String note = !s.explainedBy().isEmpty() ? "explained by " + String.join(", ", s.explainedBy())
                     : !s.inseparableFrom().isEmpty() ? "inseparable from " + String.join(", ", s.inseparableFrom()) : "";
             b.append("| ").append(s.rank()).append(" | `").append(Format.code(s.label())).append("` | ")
-                    .append(Fmt.pct(s.score())).append(" | ").append(Fmt.pct(s.crudeScore())).append(" | ")
-                    .append(Fmt.num(s.riskRatio())).append(" | ").append(Fmt.num(s.adjustedRiskRatio())).append(" | ")
-                    .append(Fmt.pct(s.insideAfter().degradedRate())).append(" of ").append(s.insideAfter().requests())
-                    .append(" | ").append(Fmt.pct(s.outsideAfter().degradedRate())).append(" of ")
+                    .append(Format.share(s.score())).append(" | ").append(Format.share(s.crudeScore())).append(" | ")
+                    .append(Format.readableNum(s.riskRatio())).append(" | ").append(Format.readableNum(s.adjustedRiskRatio())).append(" | ")
+                    .append(Format.share(s.insideAfter().degradedRate())).append(" of ").append(s.insideAfter().requests())
+                    .append(" | ").append(Format.share(s.outsideAfter().degradedRate())).append(" of ")
                     .append(s.outsideAfter().requests()).append(" | ").append(esc(note)).append(" |\n");
         }
     }
