@@ -26,7 +26,7 @@ SERVICE_JAR=${SCOREGATE_SERVICE_JAR:-$REPO/service/target/quarkus-app/quarkus-ru
 GATE_JAR=${SCOREGATE_GATE_JAR:-$REPO/ci-gate/target/ci-gate.jar}
 DEADLINE_S=${SCOREGATE_FLEET_DEADLINE:-170}
 RATE=${SCOREGATE_FLEET_RATE:-50}           # lender requests per second through nginx
-BASELINE_S=${SCOREGATE_FLEET_BASELINE:-15} # steady traffic before the canary
+BASELINE_S=${SCOREGATE_FLEET_BASELINE:-10} # steady traffic before the canary
 STEPS=25,50,100                             # the rollout's canary steps (see replay)
 WARMUP=150                                  # requests to warm the JVMs with before the steady traffic
 RULES=$REPO/deploy/prometheus/scoregate-rules.yml
@@ -95,7 +95,12 @@ mark() { printf '%s\t%s\t%s\n' "$(now_ms)" "$1" "$2" >>"$WORK/events.tsv"; }
 mark_at() { printf '%s\t%s\t%s\n' "$(date -d "$1" +%s%3N)" "$2" "$3" >>"$WORK/events.tsv"; }
 
 # js 'expression using d' < JSON: one value out of a JSON document (node is needed anyway, for the receiver).
-js() { node -e 'let s="";process.stdin.on("data",c=>s+=c).on("end",()=>{const d=JSON.parse(s);const v=('"$1"');console.log(typeof v==="object"?JSON.stringify(v):v)})'; }
+# weights(w) inside the expression: a routing table's weights as "v1.2=75 v1.3=25", in version order.
+js() {
+  node -e 'const weights = w => Object.keys(w).sort().map(v => `${v}=${w[v]}`).join(" ");
+    let s = ""; process.stdin.on("data", c => s += c).on("end", () => {
+      const d = JSON.parse(s); const v = ('"$1"'); console.log(typeof v === "object" ? JSON.stringify(v) : v); })'
+}
 
 http_ok() { curl -fsS -o /dev/null --max-time 3 "$@"; }
 admin_get() { curl -fsS --max-time 5 -H "Authorization: Bearer $(cat "$WORK/secrets/admin-token")" "$1"; }
@@ -526,7 +531,7 @@ replay() {
   rollout_pid=$!
   wait_for 60 "the guard rolling v1.3 back on every instance" guard_or_rollout_done
   guard_rolled_back || fail "v1.3 was not rolled back by an instance's guard: table $(cat "$WORK/routing-now.json"); rollout: $(cat "$WORK/gate/rollout.err")"
-  mark fleet "every instance applies the guard's rollback: $(js '`revision ${d.revision}, ${JSON.stringify(d.weights)}, by ${d.updatedBy}`' <"$WORK/routing-now.json")"
+  mark fleet "every instance applies the guard's rollback: $(js '`revision ${d.revision}: ${weights(d.weights)} by ${d.updatedBy}`' <"$WORK/routing-now.json")"
   wait_for 40 "the rollout to stop" test -s "$WORK/gate/rollout.code"
   wait "$rollout_pid" || true
   rollout_code=$(cat "$WORK/gate/rollout.code")
@@ -573,7 +578,7 @@ replay() {
     logs+=(--log "$WORK/collected/instance-$i.jsonl")
   done
   admin_get "http://127.0.0.1:${INSTANCE_PORTS[0]}/admin/routing/audit?limit=20" >"$WORK/audit.json"
-  js 'd.entries.map(e => [e.at, `revision ${e.to.revision}: ${JSON.stringify(e.to.weights)} by ${e.by} on ${e.instance}: ${e.reason}`].join("\t")).join("\n")' \
+  js 'd.entries.map(e => [e.at, `revision ${e.to.revision}: ${weights(e.to.weights)} by ${e.by} on ${e.instance}: ${e.reason}`].join("\t")).join("\n")' \
     <"$WORK/audit.json" | while IFS=$'\t' read -r at text; do
     [ -n "$at" ] && mark_at "$at" "routing audit" "$text"
   done

@@ -90,8 +90,8 @@ class LocalFleetIT {
         assertThat(friday.code()).as(friday.output()).isZero();
         String timeline = friday.output().substring(friday.output().indexOf("Timeline"));
         assertThat(timeline).as(friday.output())
-                .containsPattern("routing audit +revision \\d+: \\{\"v1\\.2\":75,\"v1\\.3\":25\\} by ci-gate rollout")
-                .containsPattern("routing audit +revision \\d+: \\{\"v1\\.2\":100,\"v1\\.3\":0\\} by guard@local-")
+                .containsPattern("routing audit +revision \\d+: v1\\.2=75 v1\\.3=25 by ci-gate rollout")
+                .containsPattern("routing audit +revision \\d+: v1\\.2=100 v1\\.3=0 by guard@local-")
                 .containsPattern("alertmanager +alert ScoregateGuardRollback firing")
                 .containsPattern("alertmanager +alert ScoregateGuardRollback resolved")
                 .containsPattern("gate rollback +2\\. verify propagation ok all 3 instances apply revision")
