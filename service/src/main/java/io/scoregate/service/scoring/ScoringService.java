@@ -63,10 +63,12 @@ public class ScoringService {
         }
     }
 
+    private static final Duration ONE_MILLI = Duration.ofMillis(1);
+
     private Uni<ModelScore> drilled(ScoringModel model, LoanApplication application, long startNanos,
                                     DrillEffect effect) {
         Uni<Void> wait = effect.addedLatency().isZero() ? Uni.createFrom().voidItem()
-                : Uni.createFrom().voidItem().onItem().delayIt().by(effect.addedLatency());
+                : Uni.createFrom().voidItem().onItem().delayIt().by(atLeastOneMilli(effect.addedLatency()));
         Uni<ModelScore> call = switch (effect.fault()) {
             case NONE -> wait.map(ignored -> scoreNow(model, application, startNanos, effect.extraEvaluations()));
             case ERROR -> wait.onItem().transformToUni(ignored -> Uni.createFrom().<ModelScore>failure(
@@ -74,8 +76,16 @@ public class ScoringService {
             case TIMEOUT -> wait.onItem().transformToUni(ignored -> Uni.createFrom().<ModelScore>nothing());
         };
         Duration left = deadline.minusNanos(System.nanoTime() - startNanos);
-        return call.ifNoItem().after(left.isNegative() ? Duration.ofMillis(1) : left)
+        return call.ifNoItem().after(atLeastOneMilli(left))
                 .failWith(() -> new DeadlineExceededException(model.version(), deadline));
+    }
+
+    /**
+     * Vert.x refuses a timer under 1 ms ("Cannot schedule a timer with delay < 1 ms"), which would turn a deadline
+     * with 0.4 ms left, or a drill's tiny added latency, into a 500: round such waits up to 1 ms.
+     */
+    private static Duration atLeastOneMilli(Duration wait) {
+        return wait.compareTo(ONE_MILLI) < 0 ? ONE_MILLI : wait;
     }
 
     private void requireTimeLeft(ScoringModel model, long arrivalNanos) {
