@@ -91,6 +91,11 @@ public final class Format {
                 : String.format(Locale.ROOT, "%.4g", v);
     }
 
+    /** A configured number as it was written: 0.8, 250, 0.01 (no padding zeros). */
+    static String plain(double v) {
+        return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : "n/a";
+    }
+
     static String conf(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g%%", v * 100).replaceAll("\\.?0+%$", "%") : "n/a";
     }
