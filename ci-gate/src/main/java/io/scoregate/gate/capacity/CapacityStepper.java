@@ -17,8 +17,8 @@ import java.util.function.Consumer;
  * version, not one mixed run: on a shared service a costly candidate slows the baseline's requests queued behind
  * it as much as its own, and both would seem to fail at the same rate), the two in alternating order from step
  * to step so a drift in the machine's load falls on both. A version that failed its SLO with evidence is not run
- * again. Stops when both have failed, when the load generator falls behind (further steps would measure this
- * machine), or after the plan's last rate.
+ * again. Stops when both have failed, when the load generator falls behind twice in a row at one rate (further
+ * steps would measure this machine; a single stall is run again), or after the plan's last rate.
  */
 public final class CapacityStepper {
 
@@ -55,10 +55,19 @@ public final class CapacityStepper {
                 if (isBaseline ? baselineFailed : candidateFailed) {
                     continue;
                 }
-                StepLoad load = runner.run(i, role, isBaseline ? baseline : candidate, rate, plan.requestsAt(rate));
+                String version = isBaseline ? baseline : candidate;
+                StepLoad load = runner.run(i, role, version, rate, plan.requestsAt(rate));
+                if (load instanceof StepLoad.GeneratorBehind) {
+                    // one stall of a busy machine (a GC pause, a noisy neighbour) trips the late-send guard of a
+                    // short run as surely as a generator that cannot send this fast; only the second time in a row
+                    // is the generator taken to have run out
+                    log.accept("The load generator fell behind at " + CapacityPlan.rate(rate) + " req/s ("
+                            + version + "); running it once more.");
+                    load = runner.run(i, role, version, rate, plan.requestsAt(rate));
+                }
                 if (load instanceof StepLoad.GeneratorBehind behind) {
-                    log.accept("The load generator fell behind at " + CapacityPlan.rate(rate) + " req/s; stepping "
-                            + "stops.");
+                    log.accept("The load generator fell behind at " + CapacityPlan.rate(rate) + " req/s again; "
+                            + "stepping stops.");
                     steps.add(new CapacityStep(i, rate, bCheck, cCheck, Optional.empty()));
                     return new CapacityRun(steps, StopReason.GENERATOR_BEHIND, Optional.of(behind.why()));
                 }

@@ -82,7 +82,7 @@ final class CapacityChart {
     }
 
     private static String ms(double v) {
-        return v >= 100 ? String.format(Locale.ROOT, "%.0f ms", v) : v >= 1 ? String.format(Locale.ROOT, "%.1f ms", v)
+        return v >= 1000 ? String.format(Locale.ROOT, "%.1f s", v / 1000) : v >= 100 ? String.format(Locale.ROOT, "%.0f ms", v) : v >= 1 ? String.format(Locale.ROOT, "%.1f ms", v)
                 : String.format(Locale.ROOT, "%.2f ms", v);
     }
 }

@@ -113,6 +113,22 @@ class CapacityStepperTest {
     }
 
     @Test
+    void aSingleStallOfTheGeneratorIsRunAgainNotTakenForItsLimit() throws Exception {
+        // call 2 is step 2's candidate run: it stalls once, then runs
+        var service = new SaturatingService(Map.of("v1.2", 400.0, "v1.3", 40.0), Double.MAX_VALUE).stallingAtCall(2);
+        var stalled = new SaturatingService(Map.of("v1.2", 400.0, "v1.3", 400.0), Double.MAX_VALUE).stallingAtCall(2);
+
+        var v = run(stalled, "v1.2", "v1.3");
+
+        assertThat(stalled.calls.get(2)).isEqualTo(stalled.calls.get(3));
+        assertThat(v.stop()).isEqualTo(StopReason.BOTH_FAILED);
+        assertThat(v.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(lines).anyMatch(l -> l.equals("The load generator fell behind at 62.5 req/s (v1.3); running it once "
+                + "more."));
+        assertThat(run(service, "v1.2", "v1.3").verdict()).isEqualTo(Verdict.BLOCK);
+    }
+
+    @Test
     void anAaRunOfOneVersionIsNotBlocked() throws Exception {
         var service = new SaturatingService(Map.of("v1.2", 250.0), Double.MAX_VALUE);
 

@@ -23,16 +23,23 @@ final class SaturatingService implements StepRunner {
     private final Map<String, Double> capacity;
     private final double generatorLimit;
     final List<Call> calls = new ArrayList<>();
+    /** Calls (0-based) at which the generator stalls once, whatever the rate: a busy machine's hiccup. */
+    private final java.util.Set<Integer> stalls = new java.util.HashSet<>();
 
     SaturatingService(Map<String, Double> capacity, double generatorLimit) {
         this.capacity = capacity;
         this.generatorLimit = generatorLimit;
     }
 
+    SaturatingService stallingAtCall(int call) {
+        stalls.add(call);
+        return this;
+    }
+
     @Override
     public StepLoad run(int step, ArmSlot.Arm role, String version, double rate, long count) {
         calls.add(new Call(step, role, version, rate, count));
-        if (rate > generatorLimit) {
+        if (rate > generatorLimit || stalls.remove(calls.size() - 1)) {
             return new StepLoad.GeneratorBehind("The load generator could not keep to its schedule at " + rate + ".");
         }
         boolean overloaded = rate > capacity.get(version);
