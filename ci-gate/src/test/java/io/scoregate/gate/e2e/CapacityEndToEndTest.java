@@ -19,16 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code compare --capacity} against the real packaged scoring service with a CPU-cost drill on v1.3: every v1.3
  * request scores the application {@value #EXTRA_EVALUATIONS} more times on the event loop, real CPU that makes
- * v1.3 run out at a small fraction of v1.2's rate on the same two cores. Steps of 20, 40, 80 and 160 req/s, 2 s
- * each, keep the class under a minute and a half; nothing here asserts a time or a capacity figure (the machine may
- * be loaded), only the verdict and that it rests on capacity evidence.
+ * v1.3 run out at a small fraction of v1.2's rate on the same two cores. Steps of 10, 20, 40, 80 and 160 req/s,
+ * 2 s each (5 s at 10 req/s for the 50-request floor), keep the class near a minute and a half; nothing here asserts
+ * a time or a capacity figure (the machine may be loaded), only the verdict and that it rests on capacity evidence.
+ * The first step is low because on this machine under {@code stress --cpu 2} beside other builds v1.2 itself held
+ * only 20 req/s within a 300 ms p95 (p95 259 ms at 40 req/s), and the BLOCK needs the baseline to hold 1.25x the
+ * rate the candidate failed at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CapacityEndToEndTest {
 
     /**
      * Measured here: 280-400 ms per v1.3 request at load average 18 (v1.2: 20-30 ms p95 at 40 req/s), so v1.3 fails
-     * at the first step on a loaded machine; on an idle one it still cannot hold 40 req/s while v1.2 holds 160.
+     * at the first step on a loaded machine; on an idle one (roughly 80 ms a request) it cannot hold 40 req/s while
+     * v1.2 holds 160.
      */
     static final int EXTRA_EVALUATIONS = 20_000;
     /** A Wednesday morning in Nairobi: outside the default freeze, whenever the suite runs. */
@@ -60,14 +64,14 @@ class CapacityEndToEndTest {
     private GateRun capacity(String baseline, String candidate, Path report, String maxRate) {
         List<String> args = new ArrayList<>(List.of("compare", "--capacity", "--target", service.uri().toString(),
                 "--baseline", baseline, "--candidate", candidate, "--report-dir", report.toString(), "--now",
-                OPEN_WINDOW, "--policy", policy.toString(), "--rate", "20", "--capacity-factor", "2",
+                OPEN_WINDOW, "--policy", policy.toString(), "--rate", "10", "--capacity-factor", "2",
                 "--capacity-max-rate", maxRate, "--duration", "2s", "--warmup", "1s", "--timeout", "2s",
                 "--endpoints", "/risk-score"));
         return GateRun.of(args.toArray(String[]::new));
     }
 
     @Test
-    void shouldBlockACandidateThatCostsTwentyTimesTheCpu() throws Exception {
+    void shouldBlockACandidateThatCostsFarMoreCpuPerRequest() throws Exception {
         Path report = tmp.resolve("drilled");
         GateRun run = capacity("v1.2", "v1.3", report, "160");
 
