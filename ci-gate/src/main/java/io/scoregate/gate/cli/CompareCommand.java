@@ -170,6 +170,14 @@ public final class CompareCommand implements Callable<Integer> {
         Policy policy = options.loadPolicy();
         var override = options.override();
         Clock decisionClock = options.clock(clock);
+        if (!capacity) {
+            // a capacity flag without --capacity would otherwise be ignored, and the run not be what was asked for
+            for (String flag : List.of("--capacity-factor", "--capacity-steps", "--capacity-max-rate")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+                    throw ExitException.invalidInput("`" + flag + "` needs `--capacity`.");
+                }
+            }
+        }
         Optional<CapacityPlan> capacityPlan = capacity ? Optional.of(capacityPlan(policy)) : Optional.empty();
         LoadPlan plan = plan();
         var calendar = new FreezeCalendar(policy.freeze());

@@ -119,6 +119,14 @@ class CompareCapacityCommandTest {
     }
 
     @Test
+    void aCapacityFlagWithoutCapacityIsRefused() {
+        var r = cli.run("compare", "--target", "http://localhost:18080", "--baseline", "v1.2", "--candidate", "v1.3",
+                "--report-dir", dir.resolve("out").toString(), "--capacity-steps", "3");
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(r.err()).isEqualTo("ci-gate: `--capacity-steps` needs `--capacity`.\n");
+    }
+
+    @Test
     void aFreezeBlocksBeforeAnyStep() {
         var r = cli.run("compare", "--capacity", "--target", "http://localhost:18080", "--baseline", "v1.2",
                 "--candidate", "v1.3", "--report-dir", dir.resolve("out").toString(), "--now",
