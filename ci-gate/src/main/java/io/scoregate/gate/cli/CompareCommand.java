@@ -1,6 +1,15 @@
 package io.scoregate.gate.cli;
 
 import io.scoregate.contract.Endpoint;
+import io.scoregate.gate.capacity.CapacityDecision;
+import io.scoregate.gate.capacity.CapacityPlan;
+import io.scoregate.gate.capacity.CapacityRun;
+import io.scoregate.gate.capacity.CapacityStepper;
+import io.scoregate.gate.capacity.CapacityVerdict;
+import io.scoregate.gate.capacity.LoadStepRunner;
+import io.scoregate.gate.capacity.SloClassifier;
+import io.scoregate.gate.load.ArmSlot;
+import io.scoregate.gate.window.FreezeOverride;
 import java.util.Arrays;
 import io.scoregate.gate.judge.ArmRecorder;
 import io.scoregate.gate.judge.Judge;
@@ -47,10 +56,13 @@ import picocli.CommandLine.Spec;
                 + "staging service, then judges. Default run: " + RunLength.DEFAULT_REQUESTS_PER_ARM
                 + " measured requests per arm at " + (int) RunLength.DEFAULT_RATE_PER_SECOND + " requests/s. "
                 + "Exit 0 PASS, 1 BLOCK, 2 frozen, 3 INCONCLUSIVE, 4 invalid input, 5 target unavailable, "
-                + "130 interrupted (SIGTERM/SIGINT: no verdict).")
+                + "130 interrupted (SIGTERM/SIGINT: no verdict). With --capacity it steps the rate up instead and "
+                + "compares the highest rate each version sustains within the policy's capacity SLO.")
 public final class CompareCommand implements Callable<Integer> {
 
     public static final String REQUESTS_FILE = "requests.jsonl";
+    /** Where {@code --capacity} keeps each version's run at each rate, under the report directory. */
+    public static final String CAPACITY_DIR = "capacity";
 
     @Spec
     CommandSpec spec;
@@ -90,6 +102,26 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--requests-file", paramLabel = "FILE",
             description = "JSON Lines request bodies to use instead of generated ones.")
     Optional<Path> requestsFile = Optional.empty();
+
+    @Option(names = "--capacity",
+            description = "Compare capacity instead: step the rate up from --rate, each version alone for --duration "
+                    + "(default 10s; at least the policy's minRequestsPerArm, and enough requests to show the timeout "
+                    + "objective held) per step, and BLOCK when the candidate "
+                    + "sustains under capacity.minRatio of the baseline's rate within the policy's capacity SLO.")
+    boolean capacity;
+
+    @Option(names = "--capacity-factor", paramLabel = "X",
+            description = "With --capacity: each step's rate over the previous one's (default: ${DEFAULT-VALUE}).")
+    double capacityFactor = CapacityPlan.DEFAULT_FACTOR;
+
+    @Option(names = "--capacity-steps", paramLabel = "N",
+            description = "With --capacity: at most this many steps (default: ${DEFAULT-VALUE}).")
+    int capacitySteps = CapacityPlan.DEFAULT_STEPS;
+
+    @Option(names = "--capacity-max-rate", paramLabel = "PER_SECOND",
+            description = "With --capacity: no step above this rate; the last step is this rate when the steps "
+                    + "would jump past it (default: only --capacity-steps limits).")
+    Optional<Double> capacityMaxRate = Optional.empty();
 
     @Option(names = "--report-dir", required = true, paramLabel = "DIR", description = "Where reports and requests.jsonl go.")
     Path reportDir;
@@ -138,6 +170,15 @@ public final class CompareCommand implements Callable<Integer> {
         Policy policy = options.loadPolicy();
         var override = options.override();
         Clock decisionClock = options.clock(clock);
+        if (!capacity) {
+            // a capacity flag without --capacity would otherwise be ignored, and the run not be what was asked for
+            for (String flag : List.of("--capacity-factor", "--capacity-steps", "--capacity-max-rate")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+                    throw ExitException.invalidInput("`" + flag + "` needs `--capacity`.");
+                }
+            }
+        }
+        Optional<CapacityPlan> capacityPlan = capacity ? Optional.of(capacityPlan(policy)) : Optional.empty();
         LoadPlan plan = plan();
         var calendar = new FreezeCalendar(policy.freeze());
         var before = calendar.check(decisionClock, override);
@@ -151,6 +192,10 @@ public final class CompareCommand implements Callable<Integer> {
             Files.createDirectories(reportDir);
         } catch (IOException e) {
             throw ExitException.invalidInput("The report directory " + reportDir + " cannot be created: " + e);
+        }
+        if (capacityPlan.isPresent()) {
+            return capacity(capacityPlan.get(), policy, baseline, candidate, calendar, decisionClock, override, out,
+                    err);
         }
         LoadResult result = load(plan, err);
         Path requestsLog = plan.accessLog().orElseThrow();
@@ -181,6 +226,70 @@ public final class CompareCommand implements Callable<Integer> {
         return VerdictOutput.finish(baseline, candidate, after, Optional.of(judgement),
                 new VerdictOutput.Evidence(target, 0, List.of(), arms.otherVersions(),
                         Optional.of(LoadFigures.of(result))), reportDir, writers, out, err);
+    }
+
+    /**
+     * {@code --capacity}: steps the rate up (each step's line on stderr), decides, checks the window again and
+     * writes the reports; each version's run at each rate is kept under {@code capacity/} in the report directory.
+     */
+    private int capacity(CapacityPlan plan, Policy policy, String baseline, String candidate, FreezeCalendar calendar,
+                         Clock decisionClock, Optional<FreezeOverride> override, PrintWriter out, PrintWriter err)
+            throws ExitException {
+        err.println(plan.describe());
+        err.flush();
+        CapacityRun run;
+        try {
+            run = new CapacityStepper(plan, policy, stepRunner(), line -> {
+                err.println(line);
+                err.flush();
+            }).run(baseline, candidate);
+        } catch (TargetUnreachableException e) {
+            throw unavailable(e.getMessage());
+        } catch (IOException e) {
+            throw ExitException.invalidInput(e.getMessage());
+        } catch (InterruptedException e) {
+            throw new ExitException(ExitCode.INTERRUPTED, "interrupted during the capacity steps; no verdict (the "
+                    + "steps run so far are in " + reportDir.resolve(CAPACITY_DIR) + ").");
+        }
+        CapacityVerdict verdict = CapacityDecision.decide(run, baseline, candidate, policy.capacity());
+        var after = calendar.check(decisionClock, override);
+        return VerdictOutput.finish(baseline, candidate, after, verdict,
+                new VerdictOutput.Evidence(target, 0, List.of(), 0, Optional.empty()), reportDir, writers, out, err);
+    }
+
+    /** The capacity steps with their bounds checked before the freeze window is, so bad flags never wait on it. */
+    CapacityPlan capacityPlan(Policy policy) throws ExitException {
+        if (requests.isPresent()) {
+            throw ExitException.invalidInput("`--requests` does not apply to --capacity; `--duration` sets each "
+                    + "version's time per step.");
+        }
+        Duration step = duration.isPresent() ? DurationText.parse("--duration", duration.get())
+                : CapacityPlan.DEFAULT_STEP_DURATION;
+        double maxRate = capacityMaxRate.orElse(LoadPlan.MAX_RATE);
+        if (!(maxRate >= LoadPlan.MIN_RATE && maxRate <= LoadPlan.MAX_RATE)) {
+            throw ExitException.invalidInput("`--capacity-max-rate` must be between " + (long) LoadPlan.MIN_RATE
+                    + " and " + (long) LoadPlan.MAX_RATE + ", but was " + maxRate);
+        }
+        CapacityPlan plan;
+        try {
+            plan = new CapacityPlan(rate, capacityFactor, maxRate, capacitySteps, step,
+                    DurationText.parse("--warmup", warmup), Math.max(policy.minRequestsPerArm(),
+                    SloClassifier.requestsToHold(policy.capacity(), policy.alpha())));
+            // the highest rate's plan is the largest: if it is within the generator's bounds, every step's is
+            var rates = plan.rates();
+            double top = rates.get(rates.size() - 1);
+            stepRunner().plan(rates.size() - 1, ArmSlot.Arm.CANDIDATE, versions.candidate(), top, plan.requestsAt(top));
+        } catch (IllegalArgumentException e) {
+            throw ExitException.invalidInput(e.getMessage());
+        }
+        return plan;
+    }
+
+    private LoadStepRunner stepRunner() throws ExitException {
+        URI uri = HttpUrl.parse(target).orElseThrow(() -> ExitException.invalidInput(
+                "`--target` must be an http(s) URL such as http://localhost:8080, but was " + target));
+        return new LoadStepRunner(runner, new LoadStepRunner.Target(uri, endpoints, DurationText.parse("--warmup", warmup),
+                DurationText.parse("--timeout", timeout), seed, requestsFile, reportDir.resolve(CAPACITY_DIR)));
     }
 
     /** Runs the load, its progress on stderr; what keeps it from a result is the matching exit. */

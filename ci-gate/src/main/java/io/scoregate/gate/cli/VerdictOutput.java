@@ -1,5 +1,6 @@
 package io.scoregate.gate.cli;
 
+import io.scoregate.gate.capacity.CapacityVerdict;
 import io.scoregate.gate.judge.FinalVerdict;
 import io.scoregate.gate.judge.Judgement;
 import io.scoregate.gate.report.GateReport;
@@ -28,11 +29,26 @@ final class VerdictOutput {
     static int finish(String baseline, String candidate, FreezeDecision window, Optional<Judgement> judgement,
                       Evidence evidence, Path reportDir, ReportWriters writers, PrintWriter out, PrintWriter err)
             throws ExitException {
-        FinalVerdict verdict = FinalVerdict.of(window, judgement);
+        return write(baseline, candidate, FinalVerdict.of(window, judgement), window, judgement, Optional.empty(),
+                evidence, reportDir, writers, out, err);
+    }
+
+    /** {@code compare --capacity}: the capacity verdict decides, under the same freeze window. */
+    static int finish(String baseline, String candidate, FreezeDecision window, CapacityVerdict capacity,
+                      Evidence evidence, Path reportDir, ReportWriters writers, PrintWriter out, PrintWriter err)
+            throws ExitException {
+        return write(baseline, candidate, FinalVerdict.of(window, capacity.verdict(), capacity.reasons()), window,
+                Optional.empty(), Optional.of(capacity), evidence, reportDir, writers, out, err);
+    }
+
+    private static int write(String baseline, String candidate, FinalVerdict verdict, FreezeDecision window,
+                             Optional<Judgement> judgement, Optional<CapacityVerdict> capacity, Evidence evidence,
+                             Path reportDir, ReportWriters writers, PrintWriter out, PrintWriter err)
+            throws ExitException {
         ExitCode code = ExitCode.of(verdict);
         var report = new GateReport(verdict.verdict(), code.code(), verdict.reasons(), baseline, candidate,
                 evidence.source(), window.at(), window, judgement, evidence.malformed(), evidence.malformedExamples(),
-                evidence.otherVersions(), evidence.load());
+                evidence.otherVersions(), evidence.load(), capacity);
         List<Path> written;
         try {
             written = writers.writeAll(report, reportDir);

@@ -30,13 +30,24 @@ public record FinalVerdict(Verdict verdict, boolean frozen, List<String> reasons
             return new FinalVerdict(Verdict.BLOCK, true, List.of(freezeSentence(window)));
         }
         Judgement j = judgement.orElseThrow(() -> new IllegalStateException("an open window needs a judgement"));
-        List<String> reasons = new ArrayList<>(j.reasons());
+        return of(window, j.verdict(), j.reasons());
+    }
+
+    /**
+     * The same for a decision that is not one {@link Judgement} ({@code compare --capacity}): the window first,
+     * then {@code verdict} with its reasons, an override recorded after them.
+     */
+    public static FinalVerdict of(FreezeDecision window, Verdict verdict, List<String> why) {
+        if (window.blocks()) {
+            return new FinalVerdict(Verdict.BLOCK, true, List.of(freezeSentence(window)));
+        }
+        List<String> reasons = new ArrayList<>(why);
         if (window.overridden()) {
             var o = window.override().orElseThrow();
             reasons.add("Promotion is frozen (" + window.window().orElse("") + ") but overridden by " + o.approver()
                     + ": " + o.reason() + o.ticket().map(t -> " (" + t + ")").orElse("") + ".");
         }
-        return new FinalVerdict(j.verdict(), false, reasons);
+        return new FinalVerdict(verdict, false, reasons);
     }
 
     /** The sentence that says why the verdict is what it is. */

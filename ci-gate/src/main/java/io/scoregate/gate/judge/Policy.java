@@ -15,10 +15,12 @@ import io.scoregate.gate.window.FreezeSchedule;
  * @param splitAlpha            a split whose chi-square p-value is below this is "far from plan"
  * @param thresholds            the limits
  * @param freeze                the freeze windows
+ * @param capacity              the SLO and the allowed capacity loss of {@code compare --capacity}
  */
 public record Policy(double alpha, double power, double detectableFactor, int minRequestsPerArm,
-                     double plannedCandidateShare, double splitAlpha, Thresholds thresholds, FreezeSchedule freeze) {
+                     double plannedCandidateShare, double splitAlpha, Thresholds thresholds, FreezeSchedule freeze,
+                     CapacityLimits capacity) {
 
     public static final Policy DEFAULT = new Policy(0.05, 0.95, 1.25, 200, 0.5, 0.001, Thresholds.DEFAULT,
-            FreezeSchedule.DEFAULT);
+            FreezeSchedule.DEFAULT, CapacityLimits.DEFAULT);
 }

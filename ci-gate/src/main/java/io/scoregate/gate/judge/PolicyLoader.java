@@ -30,6 +30,7 @@ import java.util.Set;
  * <pre>
  * alpha, power, detectableFactor, minRequestsPerArm, plannedCandidateShare, splitAlpha
  * thresholds: {meanLatencyRatio, p95LatencyRatio, timeoutRate, errorRate, timeoutRateIncrease, errorRateIncrease}
+ * capacity: {maxP95 (milliseconds), maxTimeoutRate, minRatio}
  * freeze: {zone, weekly: [{name, from: "FRIDAY 15:00", to: "MONDAY 06:00"}],
  *          dates: [{name, date: 2026-12-25} | {name, from: 2026-12-24T12:00, to: 2027-01-02T06:00}]}
  * </pre>
@@ -66,7 +67,7 @@ public final class PolicyLoader {
         }
         requireObject(root, "(policy)");
         allowOnly(root, "", Set.of("alpha", "power", "detectableFactor", "minRequestsPerArm", "plannedCandidateShare",
-                "splitAlpha", "thresholds", "freeze"));
+                "splitAlpha", "thresholds", "freeze", "capacity"));
         Policy d = Policy.DEFAULT;
         return new Policy(
                 number(root, "alpha", d.alpha(), 1e-6, 0.5, false),
@@ -76,7 +77,26 @@ public final class PolicyLoader {
                 number(root, "plannedCandidateShare", d.plannedCandidateShare(), 0.001, 0.999, false),
                 number(root, "splitAlpha", d.splitAlpha(), 0, 0.5, false),
                 thresholds(root.get("thresholds")),
-                freeze(root.get("freeze")));
+                freeze(root.get("freeze")),
+                capacity(root.get("capacity")));
+    }
+
+    /**
+     * The {@code capacity:} block. The bounds keep each number meaningful: a p95 objective up to the load
+     * generator's longest client timeout (60 s), a timeout rate strictly between 0 and 1, and a ratio in (0, 1]
+     * (a ratio of 0 would never block, one above 1 would block a candidate as fast as its baseline).
+     */
+    private static CapacityLimits capacity(JsonNode n) throws InvalidPolicyException {
+        CapacityLimits d = CapacityLimits.DEFAULT;
+        if (n == null) {
+            return d;
+        }
+        requireObject(n, "capacity");
+        allowOnly(n, "capacity.", Set.of("maxP95", "maxTimeoutRate", "minRatio"));
+        return new CapacityLimits(
+                number(n, "capacity.", "maxP95", d.maxP95Ms(), 0.001, 60_000, false),
+                number(n, "capacity.", "maxTimeoutRate", d.maxTimeoutRate(), 0.0001, 0.9999, false),
+                number(n, "capacity.", "minRatio", d.minRatio(), 0.001, 1, false));
     }
 
     private static Thresholds thresholds(JsonNode n) throws InvalidPolicyException {

@@ -150,6 +150,11 @@ public final class Format {
                 : String.format(Locale.ROOT, "%.4g", v);
     }
 
+    /** A configured number as it was written: 0.8, 250, 0.01 (no padding zeros). */
+    static String plain(double v) {
+        return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : "n/a";
+    }
+
     /** A confidence level: {@code 95%}, {@code 99.5%}. */
     public static String conf(double v) {
         return io.scoregate.gate.judge.ConfidenceLevel.text(v);

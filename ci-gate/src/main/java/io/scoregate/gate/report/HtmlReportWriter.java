@@ -95,6 +95,19 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append(ms(s.shiftInterval().lower())).append(", ").append(ms(s.shiftInterval().upper()))
                     .append("] &mdash; context, not a rule.</p>\n"));
         });
+        r.capacity().ifPresent(v -> {
+            b.append("<h2>Capacity</h2>\n").append(CapacityChart.svg(v)).append("\n<table><tr>");
+            CapacityRows.HEADER.forEach(h -> b.append("<th>").append(escape(h)).append("</th>"));
+            b.append("</tr>\n");
+            for (var row : CapacityRows.of(v)) {
+                b.append("<tr>");
+                // the SLO status cells take the rule table's colours (WITHIN, EXCEEDS, UNCLEAR, NO_DATA)
+                row.forEach(cellText -> b.append(cellText.matches("[A-Z_]+") ? "<td class=\"" + cellText + "\">"
+                        : "<td>").append(escape(cellText)).append("</td>"));
+                b.append("</tr>\n");
+            }
+            b.append("</table>\n<p>").append(escape(CapacityRows.footnote(v))).append("</p>\n");
+        });
         r.load().ifPresent(l -> b.append("<p>").append(escape(l.sentence())).append("</p>\n"));
         if (r.malformedLines() > 0) {
             b.append("<p>").append(r.malformedLines()).append(" malformed log line(s) skipped:</p><ul>");

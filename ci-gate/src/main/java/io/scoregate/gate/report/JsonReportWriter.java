@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scoregate.evidence.RuleEvidence;
+import io.scoregate.gate.capacity.CapacityStep;
+import io.scoregate.gate.capacity.CapacityVerdict;
+import io.scoregate.gate.capacity.SloCheck;
+import io.scoregate.gate.capacity.VersionCapacity;
 import io.scoregate.gate.judge.ArmSummary;
 import io.scoregate.gate.judge.SequentialEvidence;
 import io.scoregate.gate.judge.MetricResult;
@@ -89,6 +93,12 @@ public final class JsonReportWriter implements ReportWriter {
             root.putNull("load");
         }
 
+        if (r.capacity().isPresent()) {
+            capacity(root.putObject("capacity"), r.capacity().get());
+        } else {
+            root.putNull("capacity");
+        }
+
         ObjectNode arms = root.putObject("arms");
         ArrayNode metrics = root.putArray("metrics");
         if (r.judgement().isPresent()) {
@@ -163,6 +173,75 @@ public final class JsonReportWriter implements ReportWriter {
             }
             o.put("reason", r.describe());
         }
+    }
+
+    /** The capacity comparison: the verdict's numbers, then every step (the rate-to-p95 curves). */
+    static void capacity(ObjectNode n, CapacityVerdict v) {
+        n.put("verdict", v.verdict().name());
+        var reasons = n.putArray("reasons");
+        v.reasons().forEach(reasons::add);
+        ObjectNode slo = n.putObject("slo");
+        num(slo, "maxP95Ms", v.limits().maxP95Ms());
+        num(slo, "maxTimeoutRate", v.limits().maxTimeoutRate());
+        num(slo, "minRatio", v.limits().minRatio());
+        versionCapacity(n.putObject("baseline"), v.baseline());
+        versionCapacity(n.putObject("candidate"), v.candidate());
+        if (v.ratio().isPresent()) {
+            num(n, "sustainedRatio", v.ratio().getAsDouble());
+        } else {
+            n.putNull("sustainedRatio");
+        }
+        n.put("stop", v.stop().name());
+        n.put("lowerBoundsOnly", v.lowerBoundsOnly());
+        ArrayNode steps = n.putArray("steps");
+        for (CapacityStep s : v.steps()) {
+            ObjectNode o = steps.addObject();
+            o.put("step", s.index() + 1);
+            num(o, "ratePerSecond", s.ratePerSecond());
+            sloCheck(o, "baseline", s.baseline());
+            sloCheck(o, "candidate", s.candidate());
+            if (s.judged().isPresent()) {
+                o.put("judged", s.judged().get().name());
+            } else {
+                o.putNull("judged");
+            }
+        }
+    }
+
+    private static void versionCapacity(ObjectNode n, VersionCapacity c) {
+        n.put("version", c.version());
+        if (c.sustained().isPresent()) {
+            num(n, "sustainedPerSecond", c.sustained().getAsDouble());
+        } else {
+            n.putNull("sustainedPerSecond");
+        }
+        if (c.failedAt().isPresent()) {
+            num(n, "failedAtPerSecond", c.failedAt().getAsDouble());
+        } else {
+            n.putNull("failedAtPerSecond");
+        }
+        n.put("description", c.describe());
+    }
+
+    private static void sloCheck(ObjectNode parent, String key, java.util.Optional<SloCheck> check) {
+        if (check.isEmpty()) {
+            parent.putNull(key);
+            return;
+        }
+        SloCheck c = check.get();
+        ObjectNode n = parent.putObject(key);
+        n.put("version", c.version());
+        n.put("requests", c.requests());
+        n.put("timeouts", c.timeouts());
+        n.put("errors", c.errors());
+        num(n, "p95Ms", c.p95Ms());
+        num(n, "p95LowerMs", c.p95LowerMs());
+        num(n, "p95UpperMs", c.p95UpperMs());
+        num(n, "timeoutRate", c.timeoutRate());
+        num(n, "timeoutRateLower", c.timeoutLower());
+        num(n, "timeoutRateUpper", c.timeoutUpper());
+        n.put("status", c.status().name());
+        n.put("reason", c.reason());
     }
 
     private static void arm(ObjectNode n, ArmSummary a) {

@@ -73,6 +73,21 @@ public final class JunitReportWriter implements ReportWriter {
                 cases.append(testcase(suite, "run conditions", "INCONCLUSIVE", String.join(" ", j.reasons())));
             }
         }
+        if (r.capacity().isPresent()) {
+            var v = r.capacity().get();
+            tests++;
+            String type = switch (v.verdict()) {
+                case PASS -> null;
+                case BLOCK -> "BLOCK";
+                case INCONCLUSIVE -> "INCONCLUSIVE";
+            };
+            if (type != null) {
+                failures++;
+            }
+            // a stable name, so CI test tabs track it from run to run; the numbers are in the properties
+            cases.append(testcase(suite, "capacity within " + Format.plain(v.limits().minRatio())
+                    + " x the baseline's", type, String.join(" ", v.reasons())));
+        }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"" + escape(suite) + "\" tests=\""
                 + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"0\" timestamp=\"" + r.decidedAt() + "\">\n"
                 + properties(r) + cases + "</testsuite>\n</testsuites>\n";
@@ -85,6 +100,10 @@ public final class JunitReportWriter implements ReportWriter {
         property(p, "exitCode", Integer.toString(r.exitCode()));
         property(p, "window.frozen", Boolean.toString(r.window().frozen()));
         r.window().until().ifPresent(u -> property(p, "window.until", u.toString()));
+        r.capacity().ifPresent(v -> {
+            property(p, "capacity.baseline", v.baseline().version() + " " + v.baseline().describe());
+            property(p, "capacity.candidate", v.candidate().version() + " " + v.candidate().describe());
+        });
         r.window().override().ifPresent(o -> {
             property(p, "override.approver", o.approver());
             property(p, "override.reason", o.reason());

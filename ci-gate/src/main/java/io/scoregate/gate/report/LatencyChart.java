@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 final class LatencyChart {
 
-    private static final SvgChart.Frame FRAME = new SvgChart.Frame(640, 320, 50, 20, 20, 60);
+    private static final SvgChart.Frame FRAME = new SvgChart.Frame(640, 330, 50, 20, 20, 72);
 
     private LatencyChart() {
     }

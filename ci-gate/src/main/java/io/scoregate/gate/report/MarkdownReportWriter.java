@@ -71,6 +71,16 @@ public final class MarkdownReportWriter implements ReportWriter {
                     "%nMann-Whitney: p=%s (two-sided); Hodges-Lehmann shift %s ms [%s, %s] (context, not a rule).%n",
                     Format.p(s.pTwoSided()), ms(s.shift()), ms(s.shiftInterval().lower()), ms(s.shiftInterval().upper()))));
         });
+        r.capacity().ifPresent(v -> {
+            b.append("\n**Capacity** (each version alone at each rate)\n\n| ")
+                    .append(String.join(" | ", CapacityRows.HEADER)).append(" |\n|");
+            CapacityRows.HEADER.forEach(h -> b.append("---|"));
+            b.append('\n');
+            for (var row : CapacityRows.of(v)) {
+                b.append("| ").append(String.join(" | ", row.stream().map(Format::cell).toList())).append(" |\n");
+            }
+            b.append('\n').append(cell(CapacityRows.footnote(v))).append('\n');
+        });
         r.load().ifPresent(l -> b.append("\n").append(cell(l.sentence())).append('\n'));
         if (r.malformedLines() > 0) {
             b.append("\n").append(r.malformedLines()).append(" malformed log line(s) skipped.\n");

@@ -94,7 +94,7 @@ public final class SvgChart {
     /** The x axis' title, centred under the tick labels. */
     public SvgChart xTitle(String title) {
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s"
-                + "</text>%n", frame.left() + frame.plotWidth() / 2, frame.height() - frame.bottom() + 30, escape(title)));
+                + "</text>%n", frame.left() + frame.plotWidth() / 2, frame.height() - frame.bottom() + 29, escape(title)));
         return this;
     }
 
@@ -134,18 +134,30 @@ public final class SvgChart {
         return this;
     }
 
-    /** The legend: one swatch and label per series, in a row along the bottom edge. */
+    /**
+     * The legend: one swatch and label per series, one row each, stacked up from the bottom edge (the frame's
+     * bottom margin holds the tick labels, the x title and 16 px a row).
+     */
     public SvgChart legend(List<Series> series) {
         int x = frame.left();
-        int y = frame.height() - 8;
-        for (Series s : series) {
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            int y = frame.height() - 6 - 16 * (series.size() - 1 - i);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
                             + "stroke-width=\"3\"%s/><text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>%n", x, y - 4, x + 18,
                     y - 4, escape(s.colour()), s.dash().isEmpty() ? "" : " stroke-dasharray=\"" + escape(s.dash()) + "\"",
                     x + 22, y, escape(s.label())));
-            // labels are short (a version and a word or two); 7 px a character keeps them apart
-            x += 22 + 7 * s.label().length() + 24;
         }
+        return this;
+    }
+
+    /** A thin dashed horizontal line across the plot (an objective, a limit), labelled at its right end. */
+    public SvgChart rule(double fraction, String colour, String label) {
+        double y = y(fraction);
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
+                        + "stroke-dasharray=\"2 3\"/><text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" "
+                        + "fill=\"%s\">%s</text>%n", frame.left(), y, frame.width() - frame.right(), y, escape(colour),
+                frame.width() - frame.right() - 2, y - 4, escape(colour), escape(label)));
         return this;
     }
 

@@ -199,7 +199,7 @@ public final class LiveJudge {
 
     private static Policy withShare(Policy p, double plannedShare) {
         return new Policy(p.alpha(), p.power(), p.detectableFactor(), p.minRequestsPerArm(), plannedShare, p.splitAlpha(),
-                p.thresholds(), p.freeze());
+                p.thresholds(), p.freeze(), p.capacity());
     }
 
     static TimelineEntry.ArmNumbers numbers(ArmSummary s) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class TimelineChart {
 
-    private static final SvgChart.Frame FRAME = new SvgChart.Frame(900, 320, 60, 50, 10, 60);
+    private static final SvgChart.Frame FRAME = new SvgChart.Frame(900, 330, 60, 50, 10, 74);
 
     private TimelineChart() {
     }

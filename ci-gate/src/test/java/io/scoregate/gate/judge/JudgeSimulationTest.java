@@ -142,7 +142,7 @@ class JudgeSimulationTest {
     static Policy withThresholds(Thresholds t) {
         var d = Policy.DEFAULT;
         return new Policy(d.alpha(), d.power(), d.detectableFactor(), d.minRequestsPerArm(), d.plannedCandidateShare(),
-                d.splitAlpha(), t, d.freeze());
+                d.splitAlpha(), t, d.freeze(), d.capacity());
     }
 
     static void assertCaught(String what, Scenario baseline, Scenario candidate, long seed) {

@@ -44,6 +44,31 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void theCapacityBlockOverridesItsDefaults() throws Exception {
+        var p = PolicyLoader.parse("capacity: {maxP95: 100, minRatio: 0.5}", "p");
+        assertThat(p.capacity()).isEqualTo(new CapacityLimits(100, CapacityLimits.DEFAULT.maxTimeoutRate(), 0.5));
+        assertThat(PolicyLoader.parse("alpha: 0.01", "p").capacity()).isEqualTo(CapacityLimits.DEFAULT);
+    }
+
+    @Test
+    void badCapacityValuesNameTheField() {
+        assertThatThrownBy(() -> PolicyLoader.parse("capacity: {maxP95: 0}", "p"))
+                .hasMessage("`capacity.maxP95` must be between 0.001 and 60000, but was 0");
+        assertThatThrownBy(() -> PolicyLoader.parse("capacity: {maxP95: 1e999}", "p"))
+                .hasMessageStartingWith("`capacity.maxP95` must be between 0.001 and 60000");
+        assertThatThrownBy(() -> PolicyLoader.parse("capacity: {maxTimeoutRate: 1}", "p"))
+                .hasMessage("`capacity.maxTimeoutRate` must be between 0.0001 and 0.9999, but was 1");
+        assertThatThrownBy(() -> PolicyLoader.parse("capacity: {minRatio: 0}", "p"))
+                .hasMessage("`capacity.minRatio` must be between 0.001 and 1, but was 0");
+        assertThatThrownBy(() -> PolicyLoader.parse("capacity: {minRatio: \"high\"}", "p"))
+                .hasMessage("`capacity.minRatio` must be a number between 0.001 and 1, but was \"high\"");
+        assertThatThrownBy(() -> PolicyLoader.parse("capacity: {maxP95Ms: 100}", "p"))
+                .hasMessage("`capacity.maxP95Ms` is not a policy field; known here: maxP95, maxTimeoutRate, minRatio");
+        assertThatThrownBy(() -> PolicyLoader.parse("capacity: 3", "p"))
+                .hasMessageStartingWith("`capacity` must be a mapping");
+    }
+
+    @Test
     void badValuesNameTheField() {
         assertThatThrownBy(() -> PolicyLoader.parse("thresholds: {timeoutRate: 7}", "p"))
                 .isInstanceOf(InvalidPolicyException.class)

@@ -40,7 +40,8 @@ class ReportWritersTest {
                 Optional.of(new FreezeOverride(approver, "reason & \"quotes\"", Optional.empty())));
         return new GateReport(j.verdict(), j.verdict() == Verdict.BLOCK ? 1 : 3, j.reasons(), b.version(), c.version(),
                 "log <file>.jsonl", w.at(), w, Optional.of(j), 1, List.of("line 3: not valid JSON"), 0,
-                Optional.of(new LoadFigures(2000, 1990, 100, 10, java.time.Duration.ofMillis(12), java.time.Duration.ofSeconds(5))));
+                Optional.of(new LoadFigures(2000, 1990, 100, 10, java.time.Duration.ofMillis(12), java.time.Duration.ofSeconds(5))),
+                Optional.empty());
     }
 
     @Test

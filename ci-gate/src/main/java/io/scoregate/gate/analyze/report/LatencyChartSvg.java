@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class LatencyChartSvg {
 
-    private static final SvgChart.Frame FRAME = new SvgChart.Frame(820, 340, 70, 20, 20, 70);
+    private static final SvgChart.Frame FRAME = new SvgChart.Frame(820, 340, 70, 20, 20, 60);
 
     private LatencyChartSvg() {
     }
