@@ -12,12 +12,12 @@ import io.scoregate.gate.judge.MetricResult;
  * latency chart of both versions, the metric table. Inline CSS and SVG only: no scripts, fonts or links
  * to fetch. Everything that came from a user (versions, reasons, override text) is escaped.
  */
-public final class HtmlReportWriter implements ReportWriter {
+public final class HtmlReportWriter implements ReportWriter<GateReport> {
 
     public static final String FILE = "gate-report.html";
 
     @Override
-    public String fileName() {
+    public String fileName(GateReport report) {
         return FILE;
     }
 

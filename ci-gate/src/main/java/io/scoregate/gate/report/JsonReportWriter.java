@@ -19,13 +19,13 @@ import java.io.IOException;
  * field names stay stable when the records change, and so a missing number is {@code null}, never the
  * invalid-JSON {@code NaN}.
  */
-public final class JsonReportWriter implements ReportWriter {
+public final class JsonReportWriter implements ReportWriter<GateReport> {
 
     public static final String FILE = "gate-report.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
-    public String fileName() {
+    public String fileName(GateReport report) {
         return FILE;
     }
 

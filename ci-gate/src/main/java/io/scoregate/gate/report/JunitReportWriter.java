@@ -11,12 +11,12 @@ import io.scoregate.gate.judge.Verdict;
  * without override, and a run that could not be judged are failures; a rule whose evidence straddles its
  * limit is a failure of type INCONCLUSIVE (never a pass, matching the exit code).
  */
-public final class JunitReportWriter implements ReportWriter {
+public final class JunitReportWriter implements ReportWriter<GateReport> {
 
     public static final String FILE = "gate-junit.xml";
 
     @Override
-    public String fileName() {
+    public String fileName(GateReport report) {
         return FILE;
     }
 

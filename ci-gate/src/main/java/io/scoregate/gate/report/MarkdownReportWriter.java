@@ -8,12 +8,12 @@ import io.scoregate.gate.judge.ArmSummary;
 import io.scoregate.gate.judge.MetricResult;
 
 /** gate-report.md: the pull-request comment (and the GitHub step summary). */
-public final class MarkdownReportWriter implements ReportWriter {
+public final class MarkdownReportWriter implements ReportWriter<GateReport> {
 
     public static final String FILE = "gate-report.md";
 
     @Override
-    public String fileName() {
+    public String fileName(GateReport report) {
         return FILE;
     }
 

@@ -1,20 +1,26 @@
 package io.scoregate.gate.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** One report format: its file name in the report directory and its content. */
-public interface ReportWriter {
+/**
+ * One format of one kind of report (a compare or judge verdict, a rollout or rollback): its file name in the report
+ * directory and its content. Every report the gate writes is a {@link ReportSet} of these.
+ *
+ * @param <R> the report it renders
+ */
+public interface ReportWriter<R> {
 
-    String fileName();
+    String fileName(R report);
 
-    String content(GateReport report) throws IOException;
+    String content(R report) throws IOException;
 
     /** Writes the report into {@code dir}; returns the file written. */
-    default Path write(GateReport report, Path dir) throws IOException {
-        Path file = dir.resolve(fileName());
-        Files.writeString(file, content(report));
+    default Path write(R report, Path dir) throws IOException {
+        Path file = dir.resolve(fileName(report));
+        Files.writeString(file, content(report), StandardCharsets.UTF_8);
         return file;
     }
 }

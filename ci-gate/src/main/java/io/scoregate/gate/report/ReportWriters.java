@@ -1,30 +1,22 @@
 package io.scoregate.gate.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/**
- * Writes every format into the report directory, and appends the Markdown to the file named by
- * {@code GITHUB_STEP_SUMMARY} when that is set. The environment lookup is passed in so tests need not
- * touch the real environment.
- */
+/** The verdict reports of {@code compare} and {@code judge}: JSON, Markdown (also the step summary), HTML, JUnit XML. */
 public final class ReportWriters {
 
-    public static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+    public static final String STEP_SUMMARY = ReportSet.STEP_SUMMARY;
 
-    private final List<ReportWriter> writers = List.of(new JsonReportWriter(), new MarkdownReportWriter(),
-            new HtmlReportWriter(), new JunitReportWriter());
-    private final Function<String, Optional<String>> env;
+    private final ReportSet<GateReport> set;
 
     public ReportWriters(Function<String, Optional<String>> env) {
-        this.env = env;
+        var markdown = new MarkdownReportWriter();
+        this.set = new ReportSet<>(List.of(new JsonReportWriter(), markdown, new HtmlReportWriter(),
+                new JunitReportWriter()), markdown, env);
     }
 
     public static ReportWriters fromSystemEnvironment() {
@@ -32,16 +24,6 @@ public final class ReportWriters {
     }
 
     public List<Path> writeAll(GateReport report, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
-        for (ReportWriter w : writers) {
-            written.add(w.write(report, dir));
-        }
-        Optional<String> summary = env.apply(STEP_SUMMARY).filter(s -> !s.isBlank());
-        if (summary.isPresent()) {
-            Files.writeString(Path.of(summary.get()), MarkdownReportWriter.render(report) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
-        return written;
+        return set.writeAll(report, dir);
     }
 }
