@@ -106,7 +106,7 @@ public final class JsonReportWriter implements ReportWriter<GateReport> {
             arm(arms.putObject("baseline"), j.baseline());
             arm(arms.putObject("candidate"), j.candidate());
             j.metrics().forEach(m -> metric(metrics.addObject(), m));
-            num(root, "splitPValue", j.splitPValue());
+            JsonNumbers.put(root, "splitPValue", j.splitPValue());
             root.put("moreRequestsPerArm", j.moreRequestsPerArm());
             if (j.timeToVerdict().isPresent()) {
                 root.put("timeToVerdictSeconds", j.timeToVerdict().get().toSeconds());
@@ -122,14 +122,14 @@ public final class JsonReportWriter implements ReportWriter<GateReport> {
                 var s = j.shift().get();
                 ObjectNode sn = root.putObject("shift");
                 sn.put("test", "Mann-Whitney U (tie-corrected normal approximation), Hodges-Lehmann shift; context, not a rule");
-                num(sn, "u", s.u());
-                num(sn, "z", s.z());
-                num(sn, "pTwoSided", s.pTwoSided());
-                num(sn, "pCandidateSlower", s.pCandidateSlower());
-                num(sn, "shiftMs", s.shift());
-                num(sn, "lowerMs", s.shiftInterval().lower());
-                num(sn, "upperMs", s.shiftInterval().upper());
-                num(sn, "confidence", s.shiftInterval().confidence());
+                JsonNumbers.put(sn, "u", s.u());
+                JsonNumbers.put(sn, "z", s.z());
+                JsonNumbers.put(sn, "pTwoSided", s.pTwoSided());
+                JsonNumbers.put(sn, "pCandidateSlower", s.pCandidateSlower());
+                JsonNumbers.put(sn, "shiftMs", s.shift());
+                JsonNumbers.put(sn, "lowerMs", s.shiftInterval().lower());
+                JsonNumbers.put(sn, "upperMs", s.shiftInterval().upper());
+                JsonNumbers.put(sn, "confidence", s.shiftInterval().confidence());
             } else {
                 root.putNull("shift");
             }
@@ -161,11 +161,11 @@ public final class JsonReportWriter implements ReportWriter<GateReport> {
             o.put("name", r.rule().label());
             o.put("trials", r.trials());
             o.put("events", r.events());
-            num(o, "limit", r.limit());
-            num(o, "eValue", r.eValue());
-            num(o, "threshold", r.threshold());
+            JsonNumbers.put(o, "limit", r.limit());
+            JsonNumbers.put(o, "eValue", r.eValue());
+            JsonNumbers.put(o, "threshold", r.threshold());
             o.put("crossed", r.crossed());
-            num(o, "alwaysValidP", r.alwaysValidP());
+            JsonNumbers.put(o, "alwaysValidP", r.alwaysValidP());
             if (r.tailFromMillis().isPresent()) {
                 o.put("tailFromMs", r.tailFromMillis().getAsDouble());
             } else {
@@ -181,13 +181,13 @@ public final class JsonReportWriter implements ReportWriter<GateReport> {
         var reasons = n.putArray("reasons");
         v.reasons().forEach(reasons::add);
         ObjectNode slo = n.putObject("slo");
-        num(slo, "maxP95Ms", v.limits().maxP95Ms());
-        num(slo, "maxTimeoutRate", v.limits().maxTimeoutRate());
-        num(slo, "minRatio", v.limits().minRatio());
+        JsonNumbers.put(slo, "maxP95Ms", v.limits().maxP95Ms());
+        JsonNumbers.put(slo, "maxTimeoutRate", v.limits().maxTimeoutRate());
+        JsonNumbers.put(slo, "minRatio", v.limits().minRatio());
         versionCapacity(n.putObject("baseline"), v.baseline());
         versionCapacity(n.putObject("candidate"), v.candidate());
         if (v.ratio().isPresent()) {
-            num(n, "sustainedRatio", v.ratio().getAsDouble());
+            JsonNumbers.put(n, "sustainedRatio", v.ratio().getAsDouble());
         } else {
             n.putNull("sustainedRatio");
         }
@@ -197,7 +197,7 @@ public final class JsonReportWriter implements ReportWriter<GateReport> {
         for (CapacityStep s : v.steps()) {
             ObjectNode o = steps.addObject();
             o.put("step", s.index() + 1);
-            num(o, "ratePerSecond", s.ratePerSecond());
+            JsonNumbers.put(o, "ratePerSecond", s.ratePerSecond());
             sloCheck(o, "baseline", s.baseline());
             sloCheck(o, "candidate", s.candidate());
             if (s.judged().isPresent()) {
@@ -211,12 +211,12 @@ public final class JsonReportWriter implements ReportWriter<GateReport> {
     private static void versionCapacity(ObjectNode n, VersionCapacity c) {
         n.put("version", c.version());
         if (c.sustained().isPresent()) {
-            num(n, "sustainedPerSecond", c.sustained().getAsDouble());
+            JsonNumbers.put(n, "sustainedPerSecond", c.sustained().getAsDouble());
         } else {
             n.putNull("sustainedPerSecond");
         }
         if (c.failedAt().isPresent()) {
-            num(n, "failedAtPerSecond", c.failedAt().getAsDouble());
+            JsonNumbers.put(n, "failedAtPerSecond", c.failedAt().getAsDouble());
         } else {
             n.putNull("failedAtPerSecond");
         }
@@ -234,12 +234,12 @@ public final class JsonReportWriter implements ReportWriter<GateReport> {
         n.put("requests", c.requests());
         n.put("timeouts", c.timeouts());
         n.put("errors", c.errors());
-        num(n, "p95Ms", c.p95Ms());
-        num(n, "p95LowerMs", c.p95LowerMs());
-        num(n, "p95UpperMs", c.p95UpperMs());
-        num(n, "timeoutRate", c.timeoutRate());
-        num(n, "timeoutRateLower", c.timeoutLower());
-        num(n, "timeoutRateUpper", c.timeoutUpper());
+        JsonNumbers.put(n, "p95Ms", c.p95Ms());
+        JsonNumbers.put(n, "p95LowerMs", c.p95LowerMs());
+        JsonNumbers.put(n, "p95UpperMs", c.p95UpperMs());
+        JsonNumbers.put(n, "timeoutRate", c.timeoutRate());
+        JsonNumbers.put(n, "timeoutRateLower", c.timeoutLower());
+        JsonNumbers.put(n, "timeoutRateUpper", c.timeoutUpper());
         n.put("status", c.status().name());
         n.put("reason", c.reason());
     }
@@ -251,38 +251,31 @@ public final class JsonReportWriter implements ReportWriter<GateReport> {
         n.put("timeouts", a.timeouts());
         n.put("errors", a.errors());
         n.put("rejected", a.rejected());
-        num(n, "meanMs", a.meanMs());
-        num(n, "p50Ms", a.p50Ms());
-        num(n, "p95Ms", a.p95Ms());
-        num(n, "p99Ms", a.p99Ms());
-        num(n, "timeoutRate", a.timeoutRate());
-        num(n, "errorRate", a.errorRate());
+        JsonNumbers.put(n, "meanMs", a.meanMs());
+        JsonNumbers.put(n, "p50Ms", a.p50Ms());
+        JsonNumbers.put(n, "p95Ms", a.p95Ms());
+        JsonNumbers.put(n, "p99Ms", a.p99Ms());
+        JsonNumbers.put(n, "timeoutRate", a.timeoutRate());
+        JsonNumbers.put(n, "errorRate", a.errorRate());
     }
 
     private static void metric(ObjectNode n, MetricResult m) {
         n.put("rule", m.rule().id());
         n.put("name", m.rule().label());
         n.put("unit", m.rule().unit());
-        num(n, "estimate", m.estimate());
+        JsonNumbers.put(n, "estimate", m.estimate());
         ObjectNode i = n.putObject("interval");
-        num(i, "lower", m.lower());
-        num(i, "lowerConfidence", m.lowerConfidence());
-        num(i, "upper", m.upper());
-        num(i, "upperConfidence", m.upperConfidence());
-        num(n, "threshold", m.threshold());
+        JsonNumbers.put(i, "lower", m.lower());
+        JsonNumbers.put(i, "lowerConfidence", m.lowerConfidence());
+        JsonNumbers.put(i, "upper", m.upper());
+        JsonNumbers.put(i, "upperConfidence", m.upperConfidence());
+        JsonNumbers.put(n, "threshold", m.threshold());
         n.put("test", m.test());
-        num(n, "pValue", m.pValue());
-        num(n, "holmAdjustedPValue", m.adjustedPValue());
+        JsonNumbers.put(n, "pValue", m.pValue());
+        JsonNumbers.put(n, "holmAdjustedPValue", m.adjustedPValue());
         n.put("classification", m.classification().name());
         n.put("reason", m.reason());
         n.put("requiredRequestsPerArm", m.requiredPerArm());
     }
 
-    private static void num(ObjectNode n, String key, double v) {
-        if (Double.isFinite(v)) {
-            n.put(key, v);
-        } else {
-            n.putNull(key);
-        }
-    }
 }

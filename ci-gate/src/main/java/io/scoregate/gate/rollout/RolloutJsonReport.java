@@ -1,5 +1,6 @@
 package io.scoregate.gate.rollout;
 
+import io.scoregate.gate.report.JsonNumbers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -55,8 +56,8 @@ public final class RolloutJsonReport implements ReportWriter<RolloutReport> {
             j.metrics().forEach(m -> {
                 ObjectNode mn = metrics.addObject();
                 mn.put("rule", m.rule().name());
-                number(mn, "estimate", m.estimate());
-                number(mn, "threshold", m.threshold());
+                JsonNumbers.put(mn, "estimate", m.estimate());
+                JsonNumbers.put(mn, "threshold", m.threshold());
                 mn.put("classification", m.classification().name());
                 mn.put("reason", m.reason());
             });
@@ -75,17 +76,10 @@ public final class RolloutJsonReport implements ReportWriter<RolloutReport> {
     private static void arm(ObjectNode n, TimelineEntry.ArmNumbers a) {
         n.put("version", a.version());
         n.put("requests", a.requests());
-        number(n, "meanMs", a.meanMs());
-        number(n, "p95Ms", a.p95Ms());
-        number(n, "timeoutRate", a.timeoutRate());
-        number(n, "errorRate", a.errorRate());
+        JsonNumbers.put(n, "meanMs", a.meanMs());
+        JsonNumbers.put(n, "p95Ms", a.p95Ms());
+        JsonNumbers.put(n, "timeoutRate", a.timeoutRate());
+        JsonNumbers.put(n, "errorRate", a.errorRate());
     }
 
-    private static void number(ObjectNode n, String field, double v) {
-        if (Double.isFinite(v)) {
-            n.put(field, v);
-        } else {
-            n.putNull(field);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.scoregate.gate.analyze.report;
 
+import io.scoregate.gate.report.JsonNumbers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -47,7 +48,7 @@ public final class JsonAnalysisWriter implements AnalysisWriter {
         }
         change(root, "latencyChange", a.latencyChange());
         change(root, "failureRateChange", a.failureChange());
-        number(root, "slowThresholdMs", a.slowThresholdMs());
+        JsonNumbers.putRounded(root, "slowThresholdMs", a.slowThresholdMs());
         group(root.putObject("before"), a.before());
         group(root.putObject("after"), a.after());
         ObjectNode read = root.putObject("input");
@@ -70,11 +71,11 @@ public final class JsonAnalysisWriter implements AnalysisWriter {
             ObjectNode o = chart.addObject();
             o.put("slotStart", p.slotStart().toString());
             o.put("insideRequests", p.insideRequests());
-            number(o, "insideMeanMs", p.insideMeanMs());
-            number(o, "insideFailureRate", p.insideFailureRate());
+            JsonNumbers.putRounded(o, "insideMeanMs", p.insideMeanMs());
+            JsonNumbers.putRounded(o, "insideFailureRate", p.insideFailureRate());
             o.put("outsideRequests", p.outsideRequests());
-            number(o, "outsideMeanMs", p.outsideMeanMs());
-            number(o, "outsideFailureRate", p.outsideFailureRate());
+            JsonNumbers.putRounded(o, "outsideMeanMs", p.outsideMeanMs());
+            JsonNumbers.putRounded(o, "outsideFailureRate", p.outsideFailureRate());
         }
         MAPPER.writeValue(out, root);
         out.write('\n');
@@ -89,16 +90,16 @@ public final class JsonAnalysisWriter implements AnalysisWriter {
         o.put("signal", i.signal().key());
         ArrayNode signals = o.putArray("signals");
         i.signals().forEach(sg -> signals.add(sg.key()));
-        number(o, "levelBefore", i.levelBefore());
-        number(o, "levelAfter", i.levelAfter());
-        number(o, "statistic", i.statistic());
+        JsonNumbers.putRounded(o, "levelBefore", i.levelBefore());
+        JsonNumbers.putRounded(o, "levelAfter", i.levelAfter());
+        JsonNumbers.putRounded(o, "statistic", i.statistic());
         o.put("primaryCause", i.primary().map(Suspect::label).orElse(null));
         o.put("evidenceStrength", i.strength().name());
         o.put("evidenceNote", i.strengthReason());
         o.put("summary", AnalysisNarrative.summary(i));
         suspects(o, i.suspects());
         notCorrelated(o, i.notCorrelated());
-        number(o, "slowThresholdMs", i.slowThresholdMs());
+        JsonNumbers.putRounded(o, "slowThresholdMs", i.slowThresholdMs());
         group(o.putObject("before"), i.before());
         group(o.putObject("after"), i.after());
         return o;
@@ -117,7 +118,7 @@ public final class JsonAnalysisWriter implements AnalysisWriter {
             ObjectNode o = nc.addObject();
             o.put("dimension", n.dimension());
             o.put("reason", n.reason());
-            number(o, "maxScore", n.maxScore());
+            JsonNumbers.putRounded(o, "maxScore", n.maxScore());
         }
     }
 
@@ -126,14 +127,14 @@ public final class JsonAnalysisWriter implements AnalysisWriter {
         o.put("rank", s.rank());
         o.put("dimension", s.dimension());
         o.put("value", s.value());
-        number(o, "score", s.score());
+        JsonNumbers.putRounded(o, "score", s.score());
         ObjectNode e = o.putObject("evidence");
-        number(e, "crudeScore", s.crudeScore());
-        number(e, "riskRatio", s.riskRatio());
-        number(e, "adjustedRiskRatio", s.adjustedRiskRatio());
-        number(e, "support", s.support());
-        number(e, "baselineShare", s.baselineShare());
-        number(e, "changeShare", s.changeShare());
+        JsonNumbers.putRounded(e, "crudeScore", s.crudeScore());
+        JsonNumbers.putRounded(e, "riskRatio", s.riskRatio());
+        JsonNumbers.putRounded(e, "adjustedRiskRatio", s.adjustedRiskRatio());
+        JsonNumbers.putRounded(e, "support", s.support());
+        JsonNumbers.putRounded(e, "baselineShare", s.baselineShare());
+        JsonNumbers.putRounded(e, "changeShare", s.changeShare());
         ArrayNode by = e.putArray("explainedBy");
         s.explainedBy().forEach(by::add);
         ArrayNode ins = e.putArray("inseparableFrom");
@@ -142,8 +143,8 @@ public final class JsonAnalysisWriter implements AnalysisWriter {
         for (Control c : s.controls()) {
             ObjectNode co = controls.addObject();
             co.put("dimension", c.dimension());
-            number(co, "riskRatio", c.riskRatio());
-            number(co, "informativeShare", c.informativeShare());
+            JsonNumbers.putRounded(co, "riskRatio", c.riskRatio());
+            JsonNumbers.putRounded(co, "informativeShare", c.informativeShare());
         }
         group(e.putObject("insideBefore"), s.insideBefore());
         group(e.putObject("insideAfter"), s.insideAfter());
@@ -160,29 +161,22 @@ public final class JsonAnalysisWriter implements AnalysisWriter {
         }
         ObjectNode o = root.putObject(name);
         o.put("at", cp.get().at().toString());
-        number(o, "statistic", cp.get().statistic());
-        number(o, "before", cp.get().before());
-        number(o, "after", cp.get().after());
+        JsonNumbers.putRounded(o, "statistic", cp.get().statistic());
+        JsonNumbers.putRounded(o, "before", cp.get().before());
+        JsonNumbers.putRounded(o, "after", cp.get().after());
     }
 
     private static void group(ObjectNode o, GroupStats g) {
         o.put("requests", g.requests());
         o.put("failed", g.failed());
-        number(o, "failureRate", g.failureRate());
+        JsonNumbers.putRounded(o, "failureRate", g.failureRate());
         o.put("degraded", g.degraded());
-        number(o, "degradedRate", g.degradedRate());
-        number(o, "meanMs", g.meanMs());
-        number(o, "p50Ms", g.p50Ms());
-        number(o, "p95Ms", g.p95Ms());
-        number(o, "minMs", g.minMs());
-        number(o, "maxMs", g.maxMs());
+        JsonNumbers.putRounded(o, "degradedRate", g.degradedRate());
+        JsonNumbers.putRounded(o, "meanMs", g.meanMs());
+        JsonNumbers.putRounded(o, "p50Ms", g.p50Ms());
+        JsonNumbers.putRounded(o, "p95Ms", g.p95Ms());
+        JsonNumbers.putRounded(o, "minMs", g.minMs());
+        JsonNumbers.putRounded(o, "maxMs", g.maxMs());
     }
 
-    private static void number(ObjectNode o, String name, double v) {
-        if (Double.isFinite(v)) {
-            o.put(name, Math.round(v * 1e6) / 1e6);
-        } else {
-            o.putNull(name);
-        }
-    }
 }
