@@ -9,7 +9,10 @@ import java.util.function.Function;
 /**
  * Reads and changes the one routing table every target shares, through whichever target answers first. A
  * write is computed from a fresh read and retried when the revision moved under it (409), so two operators
- * (or an instance's own guard) acting at once never overwrite each other blindly.
+ * (or an instance's own guard) acting at once never overwrite each other blindly. A write that got no answer
+ * in time, or a 5xx, may or may not have been applied: it is retried the same way, from a fresh read through the
+ * next target, so a change already applied is seen (a rollback's change is then empty) and a lost one is made
+ * again against the revision the store has now. Refusals (400, 401, 403) are never retried.
  */
 public final class TableWriter {
 
@@ -41,7 +44,7 @@ public final class TableWriter {
             throws RoutingAdmin.AdminException {
         RoutingAdmin.AdminException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            RoutingView current = read(targets);
+            RoutingView current = read(startingAt(targets, attempt));
             Optional<RoutingChangeRequest> request = change.apply(current);
             if (request.isEmpty()) {
                 return current;
@@ -49,12 +52,28 @@ public final class TableWriter {
             try {
                 return admin.write(current.target(), request.get());
             } catch (RoutingAdmin.AdminException e) {
-                if (!e.conflict()) {
+                if (!retryable(e)) {
                     throw e;
                 }
                 last = e;
             }
         }
         throw last;
+    }
+
+    /** A conflict, no answer at all, or the instance's own failure (the store unreachable from it, say). */
+    private static boolean retryable(RoutingAdmin.AdminException e) {
+        return e.conflict() || e.httpStatus() == 0 || e.httpStatus() / 100 == 5;
+    }
+
+    /** The targets in turn from the {@code attempt}-th, so a retry goes through another instance first. */
+    private static List<URI> startingAt(List<URI> targets, int attempt) {
+        if (targets.isEmpty()) {
+            return targets;
+        }
+        int from = attempt % targets.size();
+        List<URI> rotated = new ArrayList<>(targets.subList(from, targets.size()));
+        rotated.addAll(targets.subList(0, from));
+        return rotated;
     }
 }
