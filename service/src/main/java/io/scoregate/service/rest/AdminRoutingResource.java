@@ -64,10 +64,9 @@ public class AdminRoutingResource {
             limit = -1;
         }
         if (limit < 1 || limit > 1000) {
-            return AdminRoutingProblem.of(ProblemType.INVALID_PARAMETER,
-                    "`limit` must be between 1 and 1000, but was " + limitParam, PATH + "/audit",
-                    List.of(FieldError.of("limit", "`limit` must be between 1 and 1000, but was " + limitParam)),
-                    Map.of());
+            String problem = "`limit` must be between 1 and 1000, but was " + limitParam;
+            return AdminRoutingProblem.of(ProblemType.INVALID_PARAMETER, problem, PATH + "/audit",
+                    List.of(FieldError.of("limit", problem)), Map.of());
         }
         try {
             return Response.ok(new AdminRoutingAuditView(routing.storeKind(), routing.recentAudit(limit))).build();
