@@ -4,8 +4,8 @@ import io.scoregate.gate.accesslog.AccessLogRecord;
 import io.scoregate.contract.Outcome;
 import io.scoregate.gate.corpus.RequestBody;
 import io.scoregate.gate.http.ExchangeFailedException;
+import io.scoregate.gate.http.PooledExchange;
 import java.net.ConnectException;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ final class Completions {
     }
 
     /** Records how {@code s} ended, {@code nowNs} on the generator's clock. */
-    void complete(Sent s, long nowNs, HttpResponse<byte[]> response, Throwable error) {
+    void complete(Sent s, long nowNs, PooledExchange.Answer response, Throwable error) {
         double latencyMs = (nowNs - s.intendedNs()) / 1e6;
         Outcome status;
         int httpStatus = 0;
@@ -74,7 +74,7 @@ final class Completions {
         } else {
             httpStatus = response.statusCode();
             var c = ResponseClassifier.classify(httpStatus,
-                    response.headers().firstValue(ResponseClassifier.VERSION_HEADER), s.slot().version());
+                    response.header(ResponseClassifier.VERSION_HEADER), s.slot().version());
             status = c.status();
             if (c.versionMismatch() && s.measured()) {
                 mismatches.incrementAndGet();

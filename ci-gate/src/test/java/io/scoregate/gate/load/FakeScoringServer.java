@@ -42,6 +42,7 @@ final class FakeScoringServer implements AutoCloseable {
     private final ExecutorService executor;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicInteger primed = new AtomicInteger();
     private volatile int readyStatus = 200;
 
     FakeScoringServer(ExecutorService executor, Behaviour behaviour) {
@@ -59,6 +60,15 @@ final class FakeScoringServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+                if (requestId != null && requestId.startsWith(ClientPriming.REQUEST_ID_PREFIX)) {
+                    // the generator's priming burst: answered, counted apart, invisible to the behaviour
+                    primed.incrementAndGet();
+                    exchange.getResponseHeaders().add("X-Model-Version",
+                            exchange.getRequestHeaders().getFirst("X-Model-Version"));
+                    exchange.sendResponseHeaders(200, -1);
+                    return;
+                }
                 var r = new Received(sequence.getAndIncrement(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("X-Model-Version"),
                         exchange.getRequestHeaders().getFirst("X-Request-Id"), body, Instant.now());
@@ -84,8 +94,14 @@ final class FakeScoringServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** The scheduled requests received, in order (the priming burst is not among them). */
     List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** How many requests of the generator's priming burst arrived. */
+    int primed() {
+        return primed.get();
     }
 
     void readyStatus(int status) {

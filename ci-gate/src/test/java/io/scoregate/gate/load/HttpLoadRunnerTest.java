@@ -262,6 +262,8 @@ class HttpLoadRunnerTest {
             assertThat(result.plannedRequests()).isEqualTo(60);
             assertThat(result.records()).hasSize(60);
             assertThat(server.received()).hasSize(71);
+            // before the schedule, a second's worth of the rate (200) primed the client, and none is recorded
+            assertThat(server.primed()).isBetween(1, 200);
 
             List<AccessLogRecord> written = new ArrayList<>();
             var summary = AccessLogReader.read(log, written::add);
@@ -287,11 +289,14 @@ class HttpLoadRunnerTest {
     void shouldRefuseAVerdictWhenTheGeneratorItselfFellBehind() throws Exception {
         // The generator's clock jumps 600 ms once, 0.3 s into the run, as if its thread had been descheduled:
         // the requests due in that gap leave up to 600 ms late, past the 500 ms allowed with a 2 s timeout.
-        long start = System.nanoTime();
+        // (counted from the clock's first reading, the start of the schedule: the priming burst before it
+        // keeps its own time)
+        var start = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
         long jumpAfter = 300_000_000L;
         LongSupplier stalledClock = () -> {
             long now = System.nanoTime();
-            return now - start > jumpAfter ? now + 600_000_000L : now;
+            start.compareAndSet(Long.MIN_VALUE, now);
+            return now - start.get() > jumpAfter ? now + 600_000_000L : now;
         };
         Path log = tmp.resolve("overloaded/requests.jsonl");
         try (var server = new FakeScoringServer(Executors.newFixedThreadPool(4), FakeScoringServer.ECHO)) {
