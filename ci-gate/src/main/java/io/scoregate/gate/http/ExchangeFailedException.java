@@ -34,6 +34,15 @@ public final class ExchangeFailedException extends IOException {
         this.what = what;
     }
 
+    /**
+     * No stack trace: this is a labelled outcome the caller reports in one sentence, not a bug, and under load
+     * thousands a second are made (a deadline per late request); a transport failure keeps its cause's trace.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     static ExchangeFailedException deadline(URI uri, Duration deadline) {
         return new ExchangeFailedException(Failure.DEADLINE, uri, "no complete answer within " + text(deadline), null);
     }

@@ -31,14 +31,14 @@ import java.util.function.Consumer;
 
 /**
  * The load generator's HTTP exchanges: Vert.x's non-blocking HTTP/1.1 client on its own event loops, with a
- * bounded pool of keep-alive connections, so one send thread can hand off tens of thousands of requests a second
- * where {@code java.net.http.HttpClient} fell behind at a few thousand. The bounds are the same as
- * {@link BoundedExchange}'s: a {@link Deadlines deadline for the whole exchange}, connection wait and headers and
- * body included (a request still waiting for a free connection when it passes is abandoned, one in flight is
- * reset, which closes its connection), and a cap on the answer body, which is counted and discarded: the load
- * generator needs only the status and the headers. Every failure is an {@link ExchangeFailedException} naming the
- * URL, labelled as {@link BoundedExchange} labels the JDK client's. Thread-safe; {@link #close()} ends the event
- * loops.
+ * bounded pool of keep-alive connections per loop, so one send thread can hand off thousands of requests a second
+ * where {@code java.net.http.HttpClient} fell behind at about 2,000. The bounds are {@link BoundedExchange}'s: a
+ * {@link Deadlines deadline for the whole exchange}, connection wait, headers and body included, and a cap on the
+ * answer body, which is counted and discarded (the generator needs the status and the headers). An answer still
+ * coming at the deadline is a timeout for the caller and is read to its end for one more deadline so that its
+ * connection is kept (see {@link #abandon}). Every failure is an {@link ExchangeFailedException} naming the URL,
+ * labelled as {@link BoundedExchange} labels the JDK client's. Exchanges are added to a {@link Batch} and handed
+ * to an event loop together. Thread-safe; {@link #close()} ends the event loops.
  */
 public final class PooledExchange implements AutoCloseable {
 
@@ -184,12 +184,15 @@ public final class PooledExchange implements AutoCloseable {
                 return;
             }
             HttpClientRequest request = connected.result();
-            // a reset (ours, at the deadline) or a broken connection; without a handler Vert.x logs each one
-            request.exceptionHandler(e -> answer.completeExceptionally(failure(uri, limits, e)));
-            // expired, cancelled or interrupted while waiting for a connection: reset rather than send
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            // a reset (ours) or a broken connection; without a handler Vert.x logs each one
+            request.exceptionHandler(e -> {
+                ended.complete(null);
+                answer.completeExceptionally(failure(uri, limits, e));
+            });
             answer.whenComplete((ok, error) -> {
                 if (error != null) {
-                    request.reset();
+                    abandon(request, error, ended, limits);
                 }
             });
             if (answer.isDone()) {
@@ -197,25 +200,53 @@ public final class PooledExchange implements AutoCloseable {
             }
             request.send(Buffer.buffer(body)).onComplete(sent -> {
                 if (sent.failed()) {
+                    ended.complete(null);
                     answer.completeExceptionally(failure(uri, limits, sent.cause()));
                 } else {
-                    readToEnd(uri, limits, sent.result(), answer);
+                    readToEnd(uri, limits, sent.result(), answer, ended);
                 }
             });
         });
     }
 
+    /**
+     * An exchange that failed for its caller. Past its deadline it is a timeout whatever comes later, but the
+     * answer is still read (and thrown away) for one more deadline, so that its connection goes back to the pool:
+     * resetting it closes the connection, and when a whole pool of requests times out together (a stall, a cold
+     * start) reopening hundreds of connections kept the client too busy to send on time, and every request after
+     * timed out too. A cancel (SIGTERM), an answer over the cap, or an answer not done by the second deadline
+     * resets at once.
+     */
+    private static void abandon(HttpClientRequest request, Throwable error, CompletableFuture<Void> ended,
+                                BoundedExchange.Limits limits) {
+        if (error instanceof ExchangeFailedException f && f.failure() == ExchangeFailedException.Failure.DEADLINE) {
+            Deadlines.add(limits.deadline(), ended, request::reset);
+        } else {
+            request.reset();
+        }
+    }
+
     private static void readToEnd(URI uri, BoundedExchange.Limits limits, HttpClientResponse response,
-                                  CompletableFuture<Answer> answer) {
+                                  CompletableFuture<Answer> answer, CompletableFuture<Void> ended) {
         long[] bytes = {0};
         response.handler(chunk -> {
             bytes[0] += chunk.length();
             if (bytes[0] > limits.maxBodyBytes()) {
-                answer.completeExceptionally(ExchangeFailedException.bodyTooLarge(uri, limits.maxBodyBytes()));
+                ExchangeFailedException tooLarge = ExchangeFailedException.bodyTooLarge(uri, limits.maxBodyBytes());
+                if (!answer.completeExceptionally(tooLarge)) {
+                    // already a timeout, being drained: an endless body ends the drain too
+                    response.request().reset();
+                }
             }
         });
-        response.exceptionHandler(e -> answer.completeExceptionally(failure(uri, limits, e)));
-        response.endHandler(end -> answer.complete(new Answer(response.statusCode(), response.headers())));
+        response.exceptionHandler(e -> {
+            ended.complete(null);
+            answer.completeExceptionally(failure(uri, limits, e));
+        });
+        response.endHandler(end -> {
+            ended.complete(null);
+            answer.complete(new Answer(response.statusCode(), response.headers()));
+        });
     }
 
     /**
