@@ -89,4 +89,17 @@ class SmeApplicationGeneratorTest {
         assertThat(lenders).hasSize(5);
         assertThat(lenders.get("lender-ke-01")).isGreaterThan(lenders.get("lender-ke-05"));
     }
+
+    @Test
+    void shouldFormatApplicationIdsAsStringFormatDid() {
+        var random = new java.util.SplittableRandom(3);
+        long[] sequences = {1, 9, 99_999, 999_999, 1_000_000, 123_456_789_012L};
+        int[] values = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 0xabc, random.nextInt(), random.nextInt()};
+        for (long sequence : sequences) {
+            for (int value : values) {
+                assertThat(SmeApplicationGenerator.applicationId(value, sequence))
+                        .isEqualTo(String.format("app-%08x-%06d", value, sequence));
+            }
+        }
+    }
 }
