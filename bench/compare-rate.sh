@@ -19,6 +19,7 @@ for f in "$GATE_JAR" "$SERVICE_JAR"; do
   [[ -f $f ]] || { echo "missing $f: run ./mvnw -B package -DskipTests first" >&2; exit 1; }
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+[[ -x /usr/bin/time ]] || { echo "GNU time is not installed (apt-get install time)" >&2; exit 1; }
 
 RATES=${RATES:-"100 200 400 800 1200 1600 2400 3200 4800 6400"}
 STEP_SECONDS=${STEP_SECONDS:-10}
@@ -54,12 +55,12 @@ wrk -t2 -c"$WRK_CONNECTIONS" -d"${STEP_SECONDS}s" --latency -s "$WORK/post.lua" 
 WRK_RPS=$(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk.txt")
 WRK_NON2XX=$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk.txt")
 
-printf '\n%-8s %-10s %-8s %-10s %-10s %-8s %s\n' rate achieved held p99lagMs maxlagMs okPct exit
+printf '\n%-8s %-10s %-8s %-10s %-10s %-8s %-8s %s\n' rate achieved held p99lagMs maxlagMs okPct rssMB exit
 BEST=0
 for rate in $RATES; do
   dir="$WORK/rate-$rate"
   set +e
-  java ${GATE_JAVA_OPTS:-} -jar "$GATE_JAR" compare --target "$TARGET" --baseline v1.2 --candidate v1.2 --endpoints /risk-score \
+  /usr/bin/time -f '%M' -o "$dir.rss" java ${GATE_JAVA_OPTS:-} -jar "$GATE_JAR" compare --target "$TARGET" --baseline v1.2 --candidate v1.2 --endpoints /risk-score \
     --rate "$rate" --duration "${STEP_SECONDS}s" --warmup "${WARMUP_SECONDS}s" --timeout 2s --seed 1 \
     --now 2026-11-25T10:00:00+03:00 --report-dir "$dir" ${COMPARE_FLAGS:-} >"$dir.out" 2>&1
   code=$?
@@ -80,11 +81,13 @@ print(s["achievedRatePerSecond"], s["heldWithin1Percent"] and okpct >= 99.0, s["
       round(okpct, 2))
 PY
 )
-  printf '%-8s %-10s %-8s %-10s %-10s %-8s %s\n' "$rate" "$achieved" "$held" "$p99" "$maxlag" "$okpct" "$code"
+  rss=$(awk 'END { printf "%.0f", $1 / 1024 }' "$dir.rss" 2>/dev/null || echo "?")
+  printf '%-8s %-10s %-8s %-10s %-10s %-8s %-8s %s\n' "$rate" "$achieved" "$held" "$p99" "$maxlag" "$okpct" "$rss" "$code"
   if [[ $held == True ]]; then BEST=$rate; else break; fi
 done
 
 echo
 echo "highest rate compare held within 1% of schedule: $BEST req/s (steps: $RATES)"
 echo "wrk on the same endpoint: $WRK_RPS req/s with $WRK_CONNECTIONS connections (non-2xx: ${WRK_NON2XX:-0})"
+awk -v best="$BEST" -v wrk="$WRK_RPS" 'BEGIN { if (wrk > 0) printf "compare held %.0f%% of wrk'"'"'s closed-loop rate (load average now %s)\n", 100 * best / wrk, "'"$(cut -d' ' -f1 /proc/loadavg)"'" }'
 echo "work dir: $WORK"
