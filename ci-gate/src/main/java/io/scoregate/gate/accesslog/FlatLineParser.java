@@ -3,9 +3,6 @@ package io.scoregate.gate.accesslog;
 import io.scoregate.contract.Outcome;
 import io.scoregate.contract.AccessLogFields;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The fast path of {@link AccessLogReader}: parses the common shape of an access-log line (one flat JSON
@@ -32,114 +29,134 @@ final class FlatLineParser {
     private int strFrom;
     private int strTo;
 
+    private final LineFields scratch = new LineFields();
+
+    /** The values behind the ids this parser put into {@link LineFields} (ids are per parser). */
+    AsciiInterner interner() {
+        return interner;
+    }
+
     /** Returns the record, or {@code null} when the line must go through the full parser. */
     AccessLogRecord parse(byte[] buf, int from, int to) {
+        return parse(buf, from, to, scratch) ? scratch.toRecord() : null;
+    }
+
+    /**
+     * Fills {@code out} without allocating (for repeated values); false when the line must go through the
+     * full parser, and then {@code out} holds garbage.
+     */
+    boolean parse(byte[] buf, int from, int to, LineFields out) {
         b = buf;
         pos = from;
         end = to;
-        Instant timestamp = null;
-        String requestId = null;
-        String lenderId = null;
-        String endpoint = null;
+        out.reset();
+        boolean timestamp = false;
         String modelVersion = null;
         double latencyMs = -1;
         Outcome status = null;
-        int httpStatus = 0;
-        Map<String, String> extra = null;
 
         skipWs();
         if (pos >= end || b[pos] != '{') {
-            return null;
+            return false;
         }
         pos++;
         skipWs();
         if (pos < end && b[pos] == '}') {
-            return null; // empty object: missing fields, let parse() say which
+            return false; // empty object: missing fields, let parse() say which
         }
         while (true) {
             skipWs();
             if (!scanString()) {
-                return null;
+                return false;
             }
             int kFrom = strFrom;
             int kLen = strTo - strFrom;
             skipWs();
             if (pos >= end || b[pos] != ':') {
-                return null;
+                return false;
             }
             pos++;
             skipWs();
             if (pos >= end) {
-                return null;
+                return false;
             }
             byte c = b[pos];
             int field = fieldOf(kFrom, kLen);
             if (c == '"') {
                 if (!scanString()) {
-                    return null;
+                    return false;
                 }
                 switch (field) {
                     case F_TIMESTAMP -> {
-                        timestamp = timestamp(strFrom, strTo);
-                        if (timestamp == null) {
-                            return null;
+                        timestamp = timestamp(strFrom, strTo, out);
+                        if (!timestamp) {
+                            return false;
                         }
                     }
-                    case F_REQUEST_ID -> requestId = new String(b, strFrom, strTo - strFrom, StandardCharsets.ISO_8859_1);
-                    case F_LENDER_ID -> lenderId = interner.intern(b, strFrom, strTo);
-                    case F_ENDPOINT -> endpoint = interner.intern(b, strFrom, strTo);
-                    case F_MODEL_VERSION -> modelVersion = interner.intern(b, strFrom, strTo);
+                    case F_REQUEST_ID -> out.requestId(b, strFrom, strTo);
+                    case F_LENDER_ID -> {
+                        out.lenderId = interner.intern(b, strFrom, strTo);
+                        out.lenderIdId = interner.lastId();
+                    }
+                    case F_ENDPOINT -> {
+                        out.endpoint = interner.intern(b, strFrom, strTo);
+                        out.endpointId = interner.lastId();
+                    }
+                    case F_MODEL_VERSION -> {
+                        modelVersion = interner.intern(b, strFrom, strTo);
+                        out.modelVersionId = interner.lastId();
+                    }
                     case F_STATUS -> {
                         status = status(strFrom, strTo - strFrom);
                         if (status == null) {
-                            return null;
+                            return false;
                         }
                     }
                     case F_LATENCY, F_HTTP_STATUS -> {
-                        return null;
+                        return false;
                     }
-                    default -> extra = putExtra(extra, kFrom, kLen, strFrom, strTo);
+                    default -> putExtra(out, kFrom, kLen, strFrom, strTo);
                 }
             } else if (c == '-' || (c >= '0' && c <= '9')) {
                 int nFrom = pos;
                 if (!scanNumber()) {
-                    return null;
+                    return false;
                 }
                 switch (field) {
                     case F_LATENCY -> {
                         latencyMs = plainDecimal(nFrom, pos);
                         if (latencyMs < 0) {
-                            return null;
+                            return false;
                         }
                     }
                     case F_HTTP_STATUS -> {
-                        httpStatus = smallInt(nFrom, pos);
-                        if (httpStatus < 0) {
-                            return null;
+                        out.httpStatus = smallInt(nFrom, pos);
+                        if (out.httpStatus < 0) {
+                            return false;
                         }
                     }
-                    case OTHER -> extra = putExtra(extra, kFrom, kLen, nFrom, pos);
+                    case OTHER -> putExtra(out, kFrom, kLen, nFrom, pos);
                     default -> {
-                        return null;
+                        return false;
                     }
                 }
             } else if (c == 't' || c == 'f' || c == 'n') {
                 int lFrom = pos;
                 if (!scanLiteral()) {
-                    return null;
+                    return false;
                 }
                 if (field != OTHER) {
-                    return null;
+                    return false;
                 }
                 if (c != 'n') {
-                    extra = putExtra(extra, kFrom, kLen, lFrom, pos);
+                    putExtra(out, kFrom, kLen, lFrom, pos);
                 }
             } else {
-                return null; // nested object/array or garbage
+                return false; // nested object/array or garbage
             }
             skipWs();
             if (pos >= end) {
-                return null;
+                return false;
             }
             if (b[pos] == ',') {
                 pos++;
@@ -149,15 +166,16 @@ final class FlatLineParser {
                 pos++;
                 break;
             }
-            return null;
+            return false;
         }
         skipWs();
-        if (pos != end || timestamp == null || modelVersion == null || latencyMs < 0 || status == null) {
-            return null;
+        if (pos != end || !timestamp || modelVersion == null || latencyMs < 0 || status == null) {
+            return false;
         }
-        return new AccessLogRecord(timestamp, requestId == null ? "" : requestId, lenderId == null ? "" : lenderId,
-                endpoint == null ? "" : endpoint, modelVersion, latencyMs, status, httpStatus,
-                extra == null ? Map.of() : extra);
+        out.modelVersion = modelVersion;
+        out.latencyMs = latencyMs;
+        out.status = status;
+        return true;
     }
 
     private static final int OTHER = 0;
@@ -201,19 +219,11 @@ final class FlatLineParser {
         return f;
     }
 
-    /**
-     * The common single extra field becomes an immutable Map.of, which the record's Map.copyOf keeps as is;
-     * a second one switches to a HashMap (later duplicates win, as in the full parser).
-     */
-    private Map<String, String> putExtra(Map<String, String> extra, int kFrom, int kLen, int vFrom, int vTo) {
-        String k = interner.intern(b, kFrom, kFrom + kLen);
-        String v = interner.intern(b, vFrom, vTo);
-        if (extra == null) {
-            return Map.of(k, v);
-        }
-        Map<String, String> m = extra instanceof HashMap<String, String> h ? h : new HashMap<>(extra);
-        m.put(k, v);
-        return m;
+    private void putExtra(LineFields out, int kFrom, int kLen, int vFrom, int vTo) {
+        String key = interner.intern(b, kFrom, kFrom + kLen);
+        int keyId = interner.lastId();
+        String value = interner.intern(b, vFrom, vTo);
+        out.putExtra(key, keyId, value, interner.lastId());
     }
 
     private void skipWs() {
@@ -380,14 +390,14 @@ final class FlatLineParser {
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with every field range checked; other forms go to Instant.parse. */
-    private Instant timestamp(int from, int to) {
+    private boolean timestamp(int from, int to, LineFields out) {
         int len = to - from;
         if (len < 20 || len > 30 || len == 21 || b[to - 1] != 'Z') {
-            return null;
+            return false;
         }
         if (b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T' || b[from + 13] != ':'
                 || b[from + 16] != ':') {
-            return null;
+            return false;
         }
         int year = digits(from, 4);
         int month = digits(from + 5, 2);
@@ -397,22 +407,24 @@ final class FlatLineParser {
         int second = digits(from + 17, 2);
         if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0
                 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return null;
+            return false;
         }
         int nanos = 0;
         if (len > 20) {
             if (b[from + 19] != '.') {
-                return null;
+                return false;
             }
             int fracLen = len - 21;
             int f = digits(from + 20, fracLen);
             if (f < 0) {
-                return null;
+                return false;
             }
             nanos = f * (int) POW10[9 - fracLen];
         }
         long days = daysFromCivil(year, month, day);
-        return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second, nanos);
+        out.epochSecond = days * 86_400L + hour * 3600L + minute * 60L + second;
+        out.nanos = nanos;
+        return true;
     }
 
     private int digits(int from, int n) {
