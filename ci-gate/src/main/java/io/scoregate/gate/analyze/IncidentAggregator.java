@@ -77,15 +77,13 @@ final class IncidentAggregator {
         int fixed = FIXED.size();
         int distinct = b.ids();
         if (globalIds.length < distinct) {
-            globalIds = new int[Math.max(distinct, 2 * globalIds.length)][];
+            // all rows allocated up front: a null check taken mid-log deoptimized the compiled fold
+            globalIds = new int[Math.max(distinct, 2 * globalIds.length)][MAX_DIMENSIONS];
             keyDims = new int[globalIds.length];
         }
         java.util.Arrays.fill(keyDims, 0, distinct, UNRESOLVED);
         for (int k = 0; k < distinct; k++) {
-            int[] perDim = globalIds[k];
-            if (perDim != null) {
-                java.util.Arrays.fill(perDim, UNRESOLVED);
-            }
+            java.util.Arrays.fill(globalIds[k], UNRESOLVED);
         }
         for (int r = 0; r < b.size(); r++) {
             Outcome status = b.status(r);
@@ -123,6 +121,15 @@ final class IncidentAggregator {
         }
     }
 
+    private static final int[] FAILS = new int[Outcome.values().length];
+    private static final int[] ERRORS = new int[Outcome.values().length];
+
+    static {
+        FAILS[Outcome.TIMEOUT.ordinal()] = 1;
+        FAILS[Outcome.ERROR.ordinal()] = 1;
+        ERRORS[Outcome.ERROR.ordinal()] = 1;
+    }
+
     private static final int UNRESOLVED = Integer.MIN_VALUE;
     private static final int NOT_A_DIMENSION = -1;
     /** The batch id of "" (see {@link RecordBatch}): what a record without the field has. */
@@ -154,13 +161,7 @@ final class IncidentAggregator {
 
     /** {@link #valueId(int, String)} of a batch string, looked up once per batch. */
     private int valueId(RecordBatch b, int dim, int id) {
-        int index = b.index(id);
-        int[] perDim = globalIds[index];
-        if (perDim == null) {
-            perDim = new int[MAX_DIMENSIONS];
-            java.util.Arrays.fill(perDim, UNRESOLVED);
-            globalIds[index] = perDim;
-        }
+        int[] perDim = globalIds[b.index(id)];
         int v = perDim[dim];
         if (v == UNRESOLVED) {
             // a value past the cap stays "(other)" for good, so caching that is safe too
@@ -202,8 +203,9 @@ final class IncidentAggregator {
     /** Adds one request whose value ids are in {@link #ids}; the one place the statistics are summed. */
     private void fold(int slot, double lat, Outcome status, long ms) {
         int d = dimensions.size();
-        boolean error = status == Outcome.ERROR;
-        boolean fail = error || status == Outcome.TIMEOUT;
+        // 0 or 1 from a table, not a comparison: no branch for the first failure to deoptimize
+        int fail = FAILS[status.ordinal()];
+        int error = ERRORS[status.ordinal()];
         int bin = LatencyBins.index(lat);
         double log = Math.log(Math.max(lat, 0.01));
         all.at(slot).add(bin, fail, error, lat, log, ms);
