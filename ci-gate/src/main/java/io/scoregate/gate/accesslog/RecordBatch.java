@@ -108,6 +108,11 @@ public final class RecordBatch {
         lines = cursor.lines();
         malformed = cursor.malformedCount();
         examples.addAll(cursor.malformedExamples());
+        takeStrings(cursor);
+    }
+
+    /** Takes over the strings behind the parser's ids (a cursor that goes on reading keeps its own counts). */
+    void takeStrings(AccessLogCursor cursor) {
         AsciiInterner strings = cursor.interner();
         internedCount = strings.size();
         if (interned.length < internedCount) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The parallel read of one plain log (chunks cut at line ends, parsed on several threads, folded in file
- * order) must give exactly the analysis of the sequential record-by-record read: the same JSON, to the last
- * digit. Property style: generated incident logs, each mutated at random (malformed and blank lines, CR and
+ * order), and the batched read of one gzip log, must give exactly the analysis of the sequential
+ * record-by-record read: the same JSON, to the last digit. Property style: generated incident logs, each mutated at random (malformed and blank lines, CR and
  * CRLF ends, extra fields of every JSON kind, repeated keys, more than 12 fields, a field with more than 200
  * values, escapes that force the full parser, REJECTED lines, lines out of time order), read with random
  * thread counts and chunk sizes down to a few bytes, so a cut falls inside every kind of line.
@@ -52,6 +52,15 @@ class ChunkedReadEquivalenceTest {
 
             assertThat(chunked).as("round %d, %d threads, chunks of %d bytes", round, threads, chunk)
                     .isEqualTo(sequential);
+
+            // the same log gzipped (same file name): streamed in batches on one thread, against record by record
+            Path gzip = Files.createDirectories(dir.resolve("gz-" + round)).resolve(log.getFileName());
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+                Files.copy(log, out);
+            }
+            String streamed = json(new IncidentAnalyzer(AnalysisThresholds.DEFAULTS, threads, chunk), List.of(gzip));
+            assertThat(streamed.replace(gzip.toString(), log.toString())).as("round %d, gzip", round)
+                    .isEqualTo(sequential);
         }
     }
 
@@ -70,7 +79,7 @@ class ChunkedReadEquivalenceTest {
 
         String fromPlain = json(analyzer, List.of(plain));
         assertThat(fromPlain).isEqualTo(json(sequential, List.of(plain)));
-        // the gzip copy is read sequentially: only its path in "files" may differ
+        // the gzip copy is streamed on one thread: only its path in "files" may differ
         assertThat(json(analyzer, List.of(gzip)).replace(gzip.toString(), plain.toString())).isEqualTo(fromPlain);
 
         Path first = Files.write(dir.resolve("first.jsonl"), lines.subList(0, lines.size() / 2));
@@ -96,6 +105,12 @@ class ChunkedReadEquivalenceTest {
         assertThatThrownBy(() -> new IncidentAnalyzer(AnalysisThresholds.DEFAULTS, 0, 1).analyze(List.of(log)))
                 .isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(() -> new IncidentAnalyzer(AnalysisThresholds.DEFAULTS, 2, 500).analyze(List.of(log)))
+                .isInstanceOf(ArithmeticException.class);
+        Path gzip = dir.resolve("overflow.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+            Files.copy(log, out);
+        }
+        assertThatThrownBy(() -> new IncidentAnalyzer(AnalysisThresholds.DEFAULTS).analyze(List.of(gzip)))
                 .isInstanceOf(ArithmeticException.class);
     }
 
