@@ -282,18 +282,22 @@ final class FlatLineParser {
             return false;
         }
         final byte[] buf = b;
+        if (len < 8) {
+            for (int i = 0; i < len; i++) {
+                if (buf[pos + i] != layout[piece + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
         int i = 0;
         for (; i + 8 <= len; i += 8) {
             if ((long) LONGS.get(buf, pos + i) != (long) LONGS.get(layout, piece + i)) {
                 return false;
             }
         }
-        for (; i < len; i++) {
-            if (buf[pos + i] != layout[piece + i]) {
-                return false;
-            }
-        }
-        return true;
+        // the rest as the last eight bytes, overlapping what was compared
+        return i == len || (long) LONGS.get(buf, pos + len - 8) == (long) LONGS.get(layout, piece + len - 8);
     }
 
     private static final int OTHER = 0;

@@ -33,6 +33,8 @@ final class IncidentAggregator {
     private final List<Map<String, Integer>> valueIds = new ArrayList<>();
     private final List<List<String>> values = new ArrayList<>();
     private final List<List<CellSeries>> marginal = new ArrayList<>();
+    /** The same cells as arrays, [dimension][value id]: the fold reads them for every request. */
+    private CellSeries[][] marginalCells = new CellSeries[0][];
     /** pairs[a][b] for a < b: the cells of value pairs, indexed va * MAX_VALUES + vb. */
     private CellSeries[][][] pairs = new CellSeries[0][][];
     private final List<CellSeries> allCells = new ArrayList<>();
@@ -210,7 +212,7 @@ final class IncidentAggregator {
         double log = Math.log(Math.max(lat, 0.01));
         all.at(slot).add(bin, fail, error, lat, log, ms);
         for (int i = 0; i < d; i++) {
-            marginal.get(i).get(ids[i]).at(slot).add(bin, fail, error, lat, log, ms);
+            marginalCells[i][ids[i]].at(slot).add(bin, fail, error, lat, log, ms);
             CellSeries[][] row = pairs[i];
             for (int j = i + 1; j < d; j++) {
                 pairCell(row, i, j, ids[i], ids[j]).at(slot).count(bin, fail, error);
@@ -241,6 +243,8 @@ final class IncidentAggregator {
         values.add(new ArrayList<>());
         marginal.add(new ArrayList<>());
         int d = dimensions.size();
+        marginalCells = java.util.Arrays.copyOf(marginalCells, d);
+        marginalCells[d - 1] = new CellSeries[MAX_VALUES];
         ids = java.util.Arrays.copyOf(ids, d);
         CellSeries[][][] grown = new CellSeries[d][][];
         for (int i = 0; i < d; i++) {
@@ -275,6 +279,7 @@ final class IncidentAggregator {
         CellSeries c = new CellSeries();
         marginal.get(dim).add(c);
         allCells.add(c);
+        marginalCells[dim][marginal.get(dim).size() - 1] = c;
     }
 
     // read-only views for the detectors and the ranker
