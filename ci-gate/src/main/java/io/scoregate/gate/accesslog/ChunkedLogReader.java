@@ -87,9 +87,7 @@ public final class ChunkedLogReader {
             long malformed = 0;
             List<String> examples = new ArrayList<>();
             while (next < size && pending.size() < inFlight) {
-                Chunk c = new Chunk(next, lineStartAtOrAfter(channel, size, next + chunkBytes));
-                next = c.to();
-                pending.add(pool.submit(() -> parse(channel, c, label, free.take())));
+                next = submit(pool, channel, size, next, label, free, pending);
             }
             while (!pending.isEmpty()) {
                 RecordBatch b = await(pending.poll());
@@ -105,15 +103,21 @@ public final class ChunkedLogReader {
                 b.clear();
                 free.add(b);
                 if (next < size) {
-                    Chunk c = new Chunk(next, lineStartAtOrAfter(channel, size, next + chunkBytes));
-                    next = c.to();
-                    pending.add(pool.submit(() -> parse(channel, c, label, free.take())));
+                    next = submit(pool, channel, size, next, label, free, pending);
                 }
             }
             return new ReadSummary(lines, records, malformed, examples);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Cuts the chunk starting at {@code from}, hands it to a worker, and returns where the next one starts. */
+    private long submit(ExecutorService pool, FileChannel channel, long size, long from, String label,
+                        BlockingQueue<RecordBatch> free, ArrayDeque<Future<RecordBatch>> pending) throws IOException {
+        Chunk c = new Chunk(from, lineStartAtOrAfter(channel, size, from + chunkBytes));
+        pending.add(pool.submit(() -> parse(channel, c, label, free.take())));
+        return c.to();
     }
 
     private static String exampleLabel(String label) {

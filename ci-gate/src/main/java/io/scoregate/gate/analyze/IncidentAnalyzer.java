@@ -27,7 +27,7 @@ public final class IncidentAnalyzer {
      * the fold ({@link StreamedLogReader}), several logs merged by time ({@link TimeMergedLogs}).
      */
     public IncidentAnalyzer(AnalysisThresholds thresholds) {
-        this(thresholds, Runtime.getRuntime().availableProcessors(), ChunkedLogReader.DEFAULT_CHUNK_BYTES);
+        this(thresholds, Math.min(64, Runtime.getRuntime().availableProcessors()), ChunkedLogReader.DEFAULT_CHUNK_BYTES);
     }
 
     /**
