@@ -21,6 +21,11 @@ public final class AccessLogCursor implements RecordCursor {
 
     /** Longer lines are not access-log records; they are counted as malformed and skipped. */
     static final int MAX_LINE_BYTES = 1 << 20;
+    /**
+     * Bytes never filled at the end of the buffer, so the parser's eight-byte reads just past a value always
+     * fit in the array (the check for it never fails, and never deoptimizes the compiled parser).
+     */
+    private static final int SLACK = 16;
 
     private final InputStream in;
     private final String label;
@@ -34,8 +39,14 @@ public final class AccessLogCursor implements RecordCursor {
     private long lines;
     private long records;
     private long malformed;
-    private final List<String> examples = new ArrayList<>();
+    private final List<Malformed> examples = new ArrayList<>();
+    private final LineFields fields = new LineFields();
+    private AccessLogRecord fallback;
     private AccessLogRecord current;
+
+    /** A line that was not a valid record: its number (counted from 1 in this cursor's input) and why. */
+    record Malformed(long line, String reason) {
+    }
 
     /**
      * @param label prefixes the malformed-line examples ("access.jsonl line 7: ..."); empty for "line 7: ..."
@@ -51,10 +62,22 @@ public final class AccessLogCursor implements RecordCursor {
 
     @Override
     public boolean next() throws IOException {
+        if (!nextLine()) {
+            current = null;
+            return false;
+        }
+        current = fallback != null ? fallback : fields.toRecord();
+        return true;
+    }
+
+    /**
+     * Moves to the next valid line like {@link #next()} but leaves it in {@link #fields()} without building
+     * a record: the allocation-free path of a reader that only aggregates.
+     */
+    boolean nextLine() throws IOException {
         while (true) {
             int eol = findEndOfLine();
             if (eol < 0) {
-                current = null;
                 return false;
             }
             int from = start;
@@ -69,19 +92,51 @@ public final class AccessLogCursor implements RecordCursor {
                 continue;
             }
             lines++;
-            AccessLogRecord r = fast.parse(buf, from, to);
-            if (r == null) {
+            fallback = null;
+            if (!fast.parse(buf, from, to, fields)) {
                 try {
-                    r = AccessLogReader.parse(new String(buf, from, to - from, StandardCharsets.UTF_8));
+                    fallback = AccessLogReader.parse(new String(buf, from, to - from, StandardCharsets.UTF_8));
                 } catch (AccessLogReader.MalformedLineException e) {
                     malformed(lines, e.getMessage());
                     continue;
                 }
+                fields.set(fallback);
             }
             records++;
-            current = r;
             return true;
         }
+    }
+
+    /** The strings behind the ids in {@link #fields()}. */
+    AsciiInterner interner() {
+        return fast.interner();
+    }
+
+    /** The line {@link #nextLine()} moved to; valid until the next call. */
+    LineFields fields() {
+        return fields;
+    }
+
+    long lines() {
+        return lines;
+    }
+
+    long records() {
+        return records;
+    }
+
+    long malformedCount() {
+        return malformed;
+    }
+
+    /** The first few malformed lines, numbered from 1 in this cursor's input. */
+    List<Malformed> malformedExamples() {
+        return examples;
+    }
+
+    /** How an example reads in a report: "access.jsonl line 7: reason", the line counted from 1 in the file. */
+    String example(Malformed m, long linesBefore) {
+        return label + "line " + (linesBefore + m.line()) + ": " + m.reason();
     }
 
     @Override
@@ -94,7 +149,7 @@ public final class AccessLogCursor implements RecordCursor {
 
     @Override
     public ReadSummary summary() {
-        return new ReadSummary(lines, records, malformed, examples);
+        return new ReadSummary(lines, records, malformed, examples.stream().map(m -> example(m, 0)).toList());
     }
 
     @Override
@@ -105,7 +160,7 @@ public final class AccessLogCursor implements RecordCursor {
     private void malformed(long line, String reason) {
         malformed++;
         if (examples.size() < AccessLogReader.MAX_EXAMPLES) {
-            examples.add(label + "line " + line + ": " + reason);
+            examples.add(new Malformed(line, reason));
         }
     }
 
@@ -184,7 +239,7 @@ public final class AccessLogCursor implements RecordCursor {
             limit -= start;
             start = 0;
         }
-        if (limit == buf.length) {
+        if (limit >= buf.length - SLACK) {
             if (buf.length > MAX_LINE_BYTES) {
                 // a line this long is malformed anyway: keep its head, drop the middle, find its end
                 limit = MAX_LINE_BYTES + 1;
@@ -193,7 +248,7 @@ public final class AccessLogCursor implements RecordCursor {
             }
         }
         int firstNew = limit;
-        int n = in.read(buf, limit, buf.length - limit);
+        int n = in.read(buf, limit, buf.length - SLACK - limit);
         if (n < 0) {
             eof = true;
         } else {

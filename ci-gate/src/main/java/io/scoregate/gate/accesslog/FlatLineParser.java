@@ -2,10 +2,10 @@ package io.scoregate.gate.accesslog;
 
 import io.scoregate.contract.Outcome;
 import io.scoregate.contract.AccessLogFields;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The fast path of {@link AccessLogReader}: parses the common shape of an access-log line (one flat JSON
@@ -19,6 +19,7 @@ import java.util.Map;
  */
 final class FlatLineParser {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int MAX_EXACT_DIGITS = 15;
     private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
             1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -32,114 +33,98 @@ final class FlatLineParser {
     private int strFrom;
     private int strTo;
 
+    private final LineFields scratch = new LineFields();
+
+    /** The values behind the ids this parser put into {@link LineFields} (ids are per parser). */
+    AsciiInterner interner() {
+        return interner;
+    }
+
     /** Returns the record, or {@code null} when the line must go through the full parser. */
     AccessLogRecord parse(byte[] buf, int from, int to) {
+        return parse(buf, from, to, scratch) ? scratch.toRecord() : null;
+    }
+
+    /**
+     * Fills {@code out} without allocating (for repeated values); false when the line must go through the
+     * full parser, and then {@code out} holds garbage. A line laid out like the last compact line (same keys
+     * in the same order, no whitespace: a log's lines nearly always are) is matched against that layout's
+     * bytes, eight at a time, instead of being tokenized key by key; any difference falls back to the
+     * general scan, which decides.
+     */
+    boolean parse(byte[] buf, int from, int to, LineFields out) {
+        if (layoutFields > 0 && parseAsLayout(buf, from, to, out)) {
+            return true;
+        }
+        return parseGeneral(buf, from, to, out);
+    }
+
+    // what the line parsed so far holds (fields, not locals, so the two paths share the value handling)
+    private boolean timestamp;
+    private String modelVersion;
+    private double latencyMs;
+    private Outcome status;
+
+    private void start(byte[] buf, int from, int to, LineFields out) {
         b = buf;
         pos = from;
         end = to;
-        Instant timestamp = null;
-        String requestId = null;
-        String lenderId = null;
-        String endpoint = null;
-        String modelVersion = null;
-        double latencyMs = -1;
-        Outcome status = null;
-        int httpStatus = 0;
-        Map<String, String> extra = null;
+        out.reset();
+        timestamp = false;
+        modelVersion = null;
+        latencyMs = -1;
+        status = null;
+    }
 
+    private boolean finish(LineFields out) {
+        if (pos != end || !timestamp || modelVersion == null || latencyMs < 0 || status == null) {
+            return false;
+        }
+        out.modelVersion = modelVersion;
+        out.latencyMs = latencyMs;
+        out.status = status;
+        return true;
+    }
+
+    private boolean parseGeneral(byte[] buf, int from, int to, LineFields out) {
+        start(buf, from, to, out);
+        skipped = false;
+        int fields = 0;
         skipWs();
         if (pos >= end || b[pos] != '{') {
-            return null;
+            return false;
         }
         pos++;
         skipWs();
         if (pos < end && b[pos] == '}') {
-            return null; // empty object: missing fields, let parse() say which
+            return false; // empty object: missing fields, let parse() say which
         }
         while (true) {
             skipWs();
             if (!scanString()) {
-                return null;
+                return false;
             }
             int kFrom = strFrom;
             int kLen = strTo - strFrom;
             skipWs();
             if (pos >= end || b[pos] != ':') {
-                return null;
+                return false;
             }
             pos++;
             skipWs();
-            if (pos >= end) {
-                return null;
-            }
-            byte c = b[pos];
             int field = fieldOf(kFrom, kLen);
-            if (c == '"') {
-                if (!scanString()) {
-                    return null;
-                }
-                switch (field) {
-                    case F_TIMESTAMP -> {
-                        timestamp = timestamp(strFrom, strTo);
-                        if (timestamp == null) {
-                            return null;
-                        }
-                    }
-                    case F_REQUEST_ID -> requestId = new String(b, strFrom, strTo - strFrom, StandardCharsets.ISO_8859_1);
-                    case F_LENDER_ID -> lenderId = interner.intern(b, strFrom, strTo);
-                    case F_ENDPOINT -> endpoint = interner.intern(b, strFrom, strTo);
-                    case F_MODEL_VERSION -> modelVersion = interner.intern(b, strFrom, strTo);
-                    case F_STATUS -> {
-                        status = status(strFrom, strTo - strFrom);
-                        if (status == null) {
-                            return null;
-                        }
-                    }
-                    case F_LATENCY, F_HTTP_STATUS -> {
-                        return null;
-                    }
-                    default -> extra = putExtra(extra, kFrom, kLen, strFrom, strTo);
-                }
-            } else if (c == '-' || (c >= '0' && c <= '9')) {
-                int nFrom = pos;
-                if (!scanNumber()) {
-                    return null;
-                }
-                switch (field) {
-                    case F_LATENCY -> {
-                        latencyMs = plainDecimal(nFrom, pos);
-                        if (latencyMs < 0) {
-                            return null;
-                        }
-                    }
-                    case F_HTTP_STATUS -> {
-                        httpStatus = smallInt(nFrom, pos);
-                        if (httpStatus < 0) {
-                            return null;
-                        }
-                    }
-                    case OTHER -> extra = putExtra(extra, kFrom, kLen, nFrom, pos);
-                    default -> {
-                        return null;
-                    }
-                }
-            } else if (c == 't' || c == 'f' || c == 'n') {
-                int lFrom = pos;
-                if (!scanLiteral()) {
-                    return null;
-                }
-                if (field != OTHER) {
-                    return null;
-                }
-                if (c != 'n') {
-                    extra = putExtra(extra, kFrom, kLen, lFrom, pos);
-                }
-            } else {
-                return null; // nested object/array or garbage
+            if (!value(field, kFrom, kLen, out)) {
+                return false;
             }
+            if (fields < MAX_LAYOUT_FIELDS) {
+                keyFrom[fields] = kFrom;
+                keyLength[fields] = kLen;
+                keyField[fields] = field;
+            }
+            fields++;
             skipWs();
             if (pos >= end) {
-                return null;
+                return false;
             }
             if (b[pos] == ',') {
                 pos++;
@@ -149,15 +134,170 @@ final class FlatLineParser {
                 pos++;
                 break;
             }
-            return null;
+            return false;
         }
         skipWs();
-        if (pos != end || timestamp == null || modelVersion == null || latencyMs < 0 || status == null) {
-            return null;
+        if (!finish(out)) {
+            return false;
         }
-        return new AccessLogRecord(timestamp, requestId == null ? "" : requestId, lenderId == null ? "" : lenderId,
-                endpoint == null ? "" : endpoint, modelVersion, latencyMs, status, httpStatus,
-                extra == null ? Map.of() : extra);
+        if (!skipped && fields <= MAX_LAYOUT_FIELDS) {
+            remember(from, fields);
+        }
+        return true;
+    }
+
+    /** One value at {@code pos} for the key at [kFrom, kFrom + kLen), applied as the field requires. */
+    private boolean value(int field, int kFrom, int kLen, LineFields out) {
+        if (pos >= end) {
+            return false;
+        }
+        byte c = b[pos];
+        if (c == '"') {
+            if (!scanString()) {
+                return false;
+            }
+            switch (field) {
+                case F_TIMESTAMP -> {
+                    timestamp = timestamp(strFrom, strTo, out);
+                    return timestamp;
+                }
+                case F_REQUEST_ID -> out.requestId(b, strFrom, strTo);
+                case F_LENDER_ID -> {
+                    out.lenderId = interner.intern(b, strFrom, strTo);
+                    out.lenderIdId = interner.lastId();
+                }
+                case F_ENDPOINT -> {
+                    out.endpoint = interner.intern(b, strFrom, strTo);
+                    out.endpointId = interner.lastId();
+                }
+                case F_MODEL_VERSION -> {
+                    modelVersion = interner.intern(b, strFrom, strTo);
+                    out.modelVersionId = interner.lastId();
+                }
+                case F_STATUS -> {
+                    status = status(strFrom, strTo - strFrom);
+                    return status != null;
+                }
+                case F_LATENCY, F_HTTP_STATUS -> {
+                    return false;
+                }
+                default -> putExtra(out, kFrom, kLen, strFrom, strTo);
+            }
+            return true;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            int nFrom = pos;
+            if (!scanNumber()) {
+                return false;
+            }
+            switch (field) {
+                case F_LATENCY -> {
+                    latencyMs = plainDecimal(nFrom, pos);
+                    return latencyMs >= 0;
+                }
+                case F_HTTP_STATUS -> {
+                    out.httpStatus = smallInt(nFrom, pos);
+                    return out.httpStatus >= 0;
+                }
+                case OTHER -> putExtra(out, kFrom, kLen, nFrom, pos);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (c == 't' || c == 'f' || c == 'n') {
+            int lFrom = pos;
+            if (!scanLiteral() || field != OTHER) {
+                return false;
+            }
+            if (c != 'n') {
+                putExtra(out, kFrom, kLen, lFrom, pos);
+            }
+            return true;
+        }
+        return false; // nested object/array or garbage
+    }
+
+    // The layout of the last compact line: for field k, the bytes before its value ('{' or ',', then
+    // "key":) are layout[pieceFrom[k], pieceFrom[k + 1]), its key at offset 2 in them.
+    private static final int MAX_LAYOUT_FIELDS = 32;
+    private final int[] keyFrom = new int[MAX_LAYOUT_FIELDS];
+    private final int[] keyLength = new int[MAX_LAYOUT_FIELDS];
+    private final int[] keyField = new int[MAX_LAYOUT_FIELDS];
+    private final int[] layoutField = new int[MAX_LAYOUT_FIELDS];
+    private final int[] pieceFrom = new int[MAX_LAYOUT_FIELDS + 1];
+    private byte[] layout = new byte[256];
+    private int layoutFields;
+    /** Whether {@link #skipWs()} skipped anything since the line began: such a line is not a layout. */
+    private boolean skipped;
+
+    private void remember(int lineFrom, int fields) {
+        int size = 0;
+        for (int k = 0; k < fields; k++) {
+            size += keyLength[k] + 4;
+        }
+        if (layout.length < size) {
+            layout = new byte[Math.max(size, 2 * layout.length)];
+        }
+        int at = 0;
+        for (int k = 0; k < fields; k++) {
+            pieceFrom[k] = at;
+            layout[at++] = (byte) (k == 0 ? '{' : ',');
+            layout[at++] = '"';
+            System.arraycopy(b, keyFrom[k], layout, at, keyLength[k]);
+            at += keyLength[k];
+            layout[at++] = '"';
+            layout[at++] = ':';
+            layoutField[k] = keyField[k];
+        }
+        pieceFrom[fields] = at;
+        layoutFields = fields;
+    }
+
+    private boolean parseAsLayout(byte[] buf, int from, int to, LineFields out) {
+        start(buf, from, to, out);
+        for (int k = 0; k < layoutFields; k++) {
+            int piece = pieceFrom[k];
+            int len = pieceFrom[k + 1] - piece;
+            if (!matches(piece, len)) {
+                return false;
+            }
+            int kFrom = pos + 2;
+            pos += len;
+            if (!value(layoutField[k], kFrom, len - 4, out)) {
+                return false;
+            }
+        }
+        if (pos >= end || b[pos] != '}') {
+            return false;
+        }
+        pos++;
+        return finish(out);
+    }
+
+    /** Whether the line continues at {@code pos} with layout[piece, piece + len): eight bytes at a time. */
+    private boolean matches(int piece, int len) {
+        if (end - pos < len) {
+            return false;
+        }
+        final byte[] buf = b;
+        if (len < 8) {
+            for (int i = 0; i < len; i++) {
+                if (buf[pos + i] != layout[piece + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            if ((long) LONGS.get(buf, pos + i) != (long) LONGS.get(layout, piece + i)) {
+                return false;
+            }
+        }
+        // the rest as the last eight bytes, overlapping what was compared
+        return i == len || (long) LONGS.get(buf, pos + len - 8) == (long) LONGS.get(layout, piece + len - 8);
     }
 
     private static final int OTHER = 0;
@@ -173,6 +313,16 @@ final class FlatLineParser {
             null, bytes(AccessLogFields.TIMESTAMP), bytes(AccessLogFields.REQUEST_ID), bytes(AccessLogFields.LENDER_ID),
             bytes(AccessLogFields.ENDPOINT), bytes(AccessLogFields.MODEL_VERSION), bytes(AccessLogFields.LATENCY_MS),
             bytes(AccessLogFields.STATUS), bytes(AccessLogFields.HTTP_STATUS)};
+
+    private static final long[] NAME_HEADS = new long[NAMES.length];
+
+    static {
+        for (int f = 1; f < NAMES.length; f++) {
+            if (NAMES[f].length >= 8) {
+                NAME_HEADS[f] = (long) LONGS.get(NAMES[f], 0);
+            }
+        }
+    }
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
@@ -193,7 +343,14 @@ final class FlatLineParser {
         }
         byte[] name = NAMES[f];
         final byte[] buf = b;
-        for (int i = 0; i < len; i++) { // keys are short: a plain loop beats the vectorized mismatch's setup
+        int i = 0;
+        if (len >= 8) { // the first eight bytes in one comparison
+            if ((long) LONGS.get(buf, from) != NAME_HEADS[f]) {
+                return OTHER;
+            }
+            i = 8;
+        }
+        for (; i < len; i++) { // keys are short: a plain loop beats the vectorized mismatch's setup
             if (name[i] != buf[from + i]) {
                 return OTHER;
             }
@@ -201,19 +358,11 @@ final class FlatLineParser {
         return f;
     }
 
-    /**
-     * The common single extra field becomes an immutable Map.of, which the record's Map.copyOf keeps as is;
-     * a second one switches to a HashMap (later duplicates win, as in the full parser).
-     */
-    private Map<String, String> putExtra(Map<String, String> extra, int kFrom, int kLen, int vFrom, int vTo) {
-        String k = interner.intern(b, kFrom, kFrom + kLen);
-        String v = interner.intern(b, vFrom, vTo);
-        if (extra == null) {
-            return Map.of(k, v);
-        }
-        Map<String, String> m = extra instanceof HashMap<String, String> h ? h : new HashMap<>(extra);
-        m.put(k, v);
-        return m;
+    private void putExtra(LineFields out, int kFrom, int kLen, int vFrom, int vTo) {
+        String key = interner.intern(b, kFrom, kFrom + kLen);
+        int keyId = interner.lastId();
+        String value = interner.intern(b, vFrom, vTo);
+        out.putExtra(key, keyId, value, interner.lastId());
     }
 
     private void skipWs() {
@@ -221,13 +370,26 @@ final class FlatLineParser {
             byte c = b[pos];
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
                 pos++;
+                skipped = true;
             } else {
                 return;
             }
         }
     }
 
-    /** A string of printable ASCII without escapes; anything else goes to the full parser. */
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long QUOTES = '"' * ONES;
+    private static final long BACKSLASHES = '\\' * ONES;
+    private static final long DELS = 0x7f * ONES;
+    private static final long SPACES = 0x20 * ONES;
+
+    /**
+     * A string of printable ASCII without escapes; anything else goes to the full parser. Eight bytes at a
+     * time: a word is skipped whole when none of its bytes is a quote, a backslash, DEL, a control byte or
+     * non-ASCII ((x - 0x01..) & ~x & 0x80.. flags a zero byte, (x - 0x20..) & ~x & 0x80.. a byte below 0x20;
+     * the lowest flag of each is exact); the first flagged byte is then looked at one by one, which decides.
+     */
     private boolean scanString() {
         final byte[] buf = b; // locals: keeps the hot loop free of field reloads
         final int e = end;
@@ -236,6 +398,19 @@ final class FlatLineParser {
             return false;
         }
         i++;
+        while (i + 8 <= e) {
+            long w = (long) LONGS.get(buf, i);
+            long q = w ^ QUOTES;
+            long bs = w ^ BACKSLASHES;
+            long del = w ^ DELS;
+            long flags = (((q - ONES) & ~q) | ((bs - ONES) & ~bs) | ((del - ONES) & ~del) | ((w - SPACES) & ~w) | w)
+                    & HIGH;
+            if (flags != 0) {
+                i += Long.numberOfTrailingZeros(flags) >>> 3;
+                break;
+            }
+            i += 8;
+        }
         for (; i < e; i++) {
             byte c = buf[i];
             if (c == '"') {
@@ -363,31 +538,41 @@ final class FlatLineParser {
     private static final Outcome[] STATUSES = Outcome.values();
     private static final String[] LITERALS = {"true", "false", "null"};
 
-    private Outcome status(int from, int len) {
-        for (Outcome s : STATUSES) {
-            String n = s.name();
-            if (n.length() == len) {
-                boolean same = true;
-                for (int k = 0; k < len && same; k++) {
-                    same = b[from + k] == n.charAt(k);
-                }
-                if (same) {
-                    return s;
-                }
-            }
+    /** The status named by each length (OK 2, ERROR 5, TIMEOUT 7, REJECTED 8), or null. */
+    private static final Outcome[] STATUS_BY_LENGTH = new Outcome[16];
+
+    static {
+        for (Outcome o : STATUSES) {
+            STATUS_BY_LENGTH[o.name().length()] = o;
         }
-        return null;
+    }
+
+    /**
+     * By length, then the bytes: no branch per status, so a status first seen halfway through a log (the
+     * first TIMEOUT) does not throw away the compiled parser (JFR showed an unstable_if deoptimization here).
+     */
+    private Outcome status(int from, int len) {
+        Outcome s = len < STATUS_BY_LENGTH.length ? STATUS_BY_LENGTH[len] : null;
+        if (s == null) {
+            return null;
+        }
+        String n = s.name();
+        int diff = 0;
+        for (int k = 0; k < len; k++) {
+            diff |= b[from + k] ^ n.charAt(k);
+        }
+        return diff == 0 ? s : null;
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with every field range checked; other forms go to Instant.parse. */
-    private Instant timestamp(int from, int to) {
+    private boolean timestamp(int from, int to, LineFields out) {
         int len = to - from;
         if (len < 20 || len > 30 || len == 21 || b[to - 1] != 'Z') {
-            return null;
+            return false;
         }
         if (b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T' || b[from + 13] != ':'
                 || b[from + 16] != ':') {
-            return null;
+            return false;
         }
         int year = digits(from, 4);
         int month = digits(from + 5, 2);
@@ -397,22 +582,24 @@ final class FlatLineParser {
         int second = digits(from + 17, 2);
         if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0
                 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return null;
+            return false;
         }
         int nanos = 0;
         if (len > 20) {
             if (b[from + 19] != '.') {
-                return null;
+                return false;
             }
             int fracLen = len - 21;
             int f = digits(from + 20, fracLen);
             if (f < 0) {
-                return null;
+                return false;
             }
             nanos = f * (int) POW10[9 - fracLen];
         }
         long days = daysFromCivil(year, month, day);
-        return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second, nanos);
+        out.epochSecond = days * 86_400L + hour * 3600L + minute * 60L + second;
+        out.nanos = nanos;
+        return true;
     }
 
     private int digits(int from, int n) {

@@ -2,6 +2,7 @@ package io.scoregate.gate.analyze;
 
 import io.scoregate.contract.AccessLogFields;
 import io.scoregate.gate.accesslog.AccessLogRecord;
+import io.scoregate.gate.accesslog.RecordBatch;
 import io.scoregate.contract.Outcome;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,8 @@ final class IncidentAggregator {
     private final List<Map<String, Integer>> valueIds = new ArrayList<>();
     private final List<List<String>> values = new ArrayList<>();
     private final List<List<CellSeries>> marginal = new ArrayList<>();
+    /** The same cells as arrays, [dimension][value id]: the fold reads them for every request. */
+    private CellSeries[][] marginalCells = new CellSeries[0][];
     /** pairs[a][b] for a < b: the cells of value pairs, indexed va * MAX_VALUES + vb. */
     private CellSeries[][][] pairs = new CellSeries[0][][];
     private final List<CellSeries> allCells = new ArrayList<>();
@@ -52,6 +55,126 @@ final class IncidentAggregator {
             return;
         }
         long ms = r.timestamp().toEpochMilli();
+        int slot = slotOf(ms);
+        Map<String, String> extra = r.extra();
+        if (!extra.isEmpty() && !dimensionIndex.keySet().containsAll(extra.keySet())) {
+            addDimensions(extra.keySet());
+        }
+        int d = dimensions.size();
+        ids[0] = valueId(0, r.modelVersion());
+        ids[1] = valueId(1, r.endpoint());
+        ids[2] = valueId(2, r.lenderId());
+        for (int i = FIXED.size(); i < d; i++) {
+            ids[i] = valueId(i, extra.getOrDefault(dimensions.get(i), ""));
+        }
+        fold(slot, r.latencyMs(), r.status(), ms);
+    }
+
+    /**
+     * The records of a batch, in order: the same fold as {@link #add(AccessLogRecord)} record by record
+     * (same dimension and value order, same floating-point sums), without a record object per line. Each
+     * distinct string of the batch is looked up once: {@link #globalIds} caches its value id per dimension.
+     */
+    void add(RecordBatch b) {
+        int fixed = FIXED.size();
+        int distinct = b.ids();
+        if (globalIds.length < distinct) {
+            // all rows allocated up front: a null check taken mid-log deoptimized the compiled fold
+            globalIds = new int[Math.max(distinct, 2 * globalIds.length)][MAX_DIMENSIONS];
+            keyDims = new int[globalIds.length];
+        }
+        java.util.Arrays.fill(keyDims, 0, distinct, UNRESOLVED);
+        for (int k = 0; k < distinct; k++) {
+            java.util.Arrays.fill(globalIds[k], UNRESOLVED);
+        }
+        for (int r = 0; r < b.size(); r++) {
+            Outcome status = b.status(r);
+            if (status == Outcome.REJECTED) {
+                rejected++;
+                continue;
+            }
+            long ms = b.epochMs(r);
+            int slot = slotOf(ms);
+            int from = b.extrasFrom(r);
+            int to = b.extrasTo(r);
+            for (int k = from; k < to; k++) {
+                if (keyDims[b.index(b.extraKey(k))] == UNRESOLVED) {
+                    resolveKeys(b, from, to);
+                    break;
+                }
+            }
+            int d = dimensions.size();
+            ids[0] = valueId(b, 0, b.modelVersion(r));
+            ids[1] = valueId(b, 1, b.endpoint(r));
+            ids[2] = valueId(b, 2, b.lenderId(r));
+            for (int i = fixed; i < d; i++) {
+                extraIds[i] = EMPTY_ID;
+            }
+            for (int k = from; k < to; k++) {
+                int dim = keyDims[b.index(b.extraKey(k))];
+                if (dim >= 0) {
+                    extraIds[dim] = b.extraValue(k);
+                }
+            }
+            for (int i = fixed; i < d; i++) {
+                ids[i] = valueId(b, i, extraIds[i]);
+            }
+            fold(slot, b.latencyMs(r), status, ms);
+        }
+    }
+
+    private static final int[] FAILS = new int[Outcome.values().length];
+    private static final int[] ERRORS = new int[Outcome.values().length];
+
+    static {
+        FAILS[Outcome.TIMEOUT.ordinal()] = 1;
+        FAILS[Outcome.ERROR.ordinal()] = 1;
+        ERRORS[Outcome.ERROR.ordinal()] = 1;
+    }
+
+    private static final int UNRESOLVED = Integer.MIN_VALUE;
+    private static final int NOT_A_DIMENSION = -1;
+    /** The batch id of "" (see {@link RecordBatch}): what a record without the field has. */
+    private static final int EMPTY_ID = -1;
+    /** Per batch: the value id of each batch string in each dimension, or UNRESOLVED. */
+    private int[][] globalIds = new int[0][];
+    /** Per batch: the dimension each batch string names as a key, NOT_A_DIMENSION, or UNRESOLVED. */
+    private int[] keyDims = new int[0];
+    private int[] extraIds = new int[MAX_DIMENSIONS];
+
+    /** A record with a key not seen in this batch: the dimension discovery of {@link #add(AccessLogRecord)}. */
+    private void resolveKeys(RecordBatch b, int from, int to) {
+        List<String> keys = new ArrayList<>(to - from);
+        boolean known = true;
+        for (int k = from; k < to; k++) {
+            String key = b.string(b.extraKey(k));
+            keys.add(key);
+            known &= dimensionIndex.containsKey(key);
+        }
+        if (!known) {
+            addDimensions(keys);
+        }
+        for (int k = from; k < to; k++) {
+            // an ignored field stays ignored and a dimension stays one: safe to cache for the batch
+            Integer dim = dimensionIndex.get(keys.get(k - from));
+            keyDims[b.index(b.extraKey(k))] = dim == null ? NOT_A_DIMENSION : dim;
+        }
+    }
+
+    /** {@link #valueId(int, String)} of a batch string, looked up once per batch. */
+    private int valueId(RecordBatch b, int dim, int id) {
+        int[] perDim = globalIds[b.index(id)];
+        int v = perDim[dim];
+        if (v == UNRESOLVED) {
+            // a value past the cap stays "(other)" for good, so caching that is safe too
+            v = valueId(dim, b.string(id));
+            perDim[dim] = v;
+        }
+        return v;
+    }
+
+    /** The record's slot, re-laying out the timeline (and folding every series into it) when it falls outside. */
+    private int slotOf(long ms) {
         int slot = timeline.slotOf(ms);
         if (slot < 0) {
             Timeline next = timeline.layoutFor(ms);
@@ -61,37 +184,35 @@ final class IncidentAggregator {
             timeline = next;
             slot = timeline.slotOf(ms);
         }
-        double lat = r.latencyMs();
-        boolean error = r.status() == Outcome.ERROR;
-        boolean fail = error || r.status() == Outcome.TIMEOUT;
+        return slot;
+    }
+
+    private void addDimensions(java.util.Collection<String> keys) {
+        // sorted: the record's map iterates in a per-JVM random order, and which fields win the
+        // limited dimension slots must not change from run to run
+        for (String key : new java.util.TreeSet<>(keys)) {
+            if (dimensionIndex.containsKey(key) || ignoredFields.contains(key)) {
+                continue;
+            }
+            if (dimensions.size() < MAX_DIMENSIONS) {
+                addDimension(key);
+            } else {
+                ignoredFields.add(key);
+            }
+        }
+    }
+
+    /** Adds one request whose value ids are in {@link #ids}; the one place the statistics are summed. */
+    private void fold(int slot, double lat, Outcome status, long ms) {
+        int d = dimensions.size();
+        // 0 or 1 from a table, not a comparison: no branch for the first failure to deoptimize
+        int fail = FAILS[status.ordinal()];
+        int error = ERRORS[status.ordinal()];
         int bin = LatencyBins.index(lat);
         double log = Math.log(Math.max(lat, 0.01));
         all.at(slot).add(bin, fail, error, lat, log, ms);
-
-        Map<String, String> extra = r.extra();
-        if (!extra.isEmpty() && !dimensionIndex.keySet().containsAll(extra.keySet())) {
-            // sorted: the record's map iterates in a per-JVM random order, and which fields win the
-            // limited dimension slots must not change from run to run
-            for (String key : new java.util.TreeSet<>(extra.keySet())) {
-                if (dimensionIndex.containsKey(key) || ignoredFields.contains(key)) {
-                    continue;
-                }
-                if (dimensions.size() < MAX_DIMENSIONS) {
-                    addDimension(key);
-                } else {
-                    ignoredFields.add(key);
-                }
-            }
-        }
-        int d = dimensions.size();
-        ids[0] = valueId(0, r.modelVersion());
-        ids[1] = valueId(1, r.endpoint());
-        ids[2] = valueId(2, r.lenderId());
-        for (int i = FIXED.size(); i < d; i++) {
-            ids[i] = valueId(i, extra.getOrDefault(dimensions.get(i), ""));
-        }
         for (int i = 0; i < d; i++) {
-            marginal.get(i).get(ids[i]).at(slot).add(bin, fail, error, lat, log, ms);
+            marginalCells[i][ids[i]].at(slot).add(bin, fail, error, lat, log, ms);
             CellSeries[][] row = pairs[i];
             for (int j = i + 1; j < d; j++) {
                 pairCell(row, i, j, ids[i], ids[j]).at(slot).count(bin, fail, error);
@@ -122,6 +243,8 @@ final class IncidentAggregator {
         values.add(new ArrayList<>());
         marginal.add(new ArrayList<>());
         int d = dimensions.size();
+        marginalCells = java.util.Arrays.copyOf(marginalCells, d);
+        marginalCells[d - 1] = new CellSeries[MAX_VALUES];
         ids = java.util.Arrays.copyOf(ids, d);
         CellSeries[][][] grown = new CellSeries[d][][];
         for (int i = 0; i < d; i++) {
@@ -156,6 +279,7 @@ final class IncidentAggregator {
         CellSeries c = new CellSeries();
         marginal.get(dim).add(c);
         allCells.add(c);
+        marginalCells[dim][marginal.get(dim).size() - 1] = c;
     }
 
     // read-only views for the detectors and the ranker

@@ -1,6 +1,8 @@
 package io.scoregate.gate.analyze;
 
+import io.scoregate.gate.accesslog.ChunkedLogReader;
 import io.scoregate.gate.accesslog.ReadSummary;
+import io.scoregate.gate.accesslog.StreamedLogReader;
 import io.scoregate.gate.accesslog.TimeMergedLogs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,9 +19,25 @@ import java.util.Optional;
 public final class IncidentAnalyzer {
 
     private final AnalysisThresholds thresholds;
+    private final int readerThreads;
+    private final long chunkBytes;
 
+    /**
+     * Reads a single plain log on every core ({@link ChunkedLogReader}), a single gzip log on one thread beside
+     * the fold ({@link StreamedLogReader}), several logs merged by time ({@link TimeMergedLogs}).
+     */
     public IncidentAnalyzer(AnalysisThresholds thresholds) {
+        this(thresholds, Math.min(64, Runtime.getRuntime().availableProcessors()), ChunkedLogReader.DEFAULT_CHUNK_BYTES);
+    }
+
+    /**
+     * @param readerThreads threads parsing a single plain log (a single gzip log gets one); 0 reads it record
+     *                      by record as several files merged by time are read, which tests compare with
+     */
+    IncidentAnalyzer(AnalysisThresholds thresholds, int readerThreads, long chunkBytes) {
         this.thresholds = thresholds;
+        this.readerThreads = readerThreads;
+        this.chunkBytes = chunkBytes;
     }
 
     /**
@@ -29,11 +47,19 @@ public final class IncidentAnalyzer {
     public IncidentAnalysis analyze(List<Path> files) throws IOException {
         var agg = new IncidentAggregator();
         ReadSummary read;
-        try (var logs = TimeMergedLogs.open(files)) {
-            while (logs.next()) {
-                agg.add(logs.current());
+        if (readerThreads > 0 && files.size() == 1 && ChunkedLogReader.isPlain(files.get(0))) {
+            // the common case, one plain file: parsed in chunks on every core, folded in file order
+            read = new ChunkedLogReader(files.get(0), readerThreads, chunkBytes).read(agg::add);
+        } else if (readerThreads > 0 && files.size() == 1) {
+            // one gzip file: a single stream, decompressed and parsed on one thread while this one folds
+            read = new StreamedLogReader(files.get(0)).read(agg::add);
+        } else {
+            try (var logs = TimeMergedLogs.open(files)) {
+                while (logs.next()) {
+                    agg.add(logs.current());
+                }
+                read = logs.summary();
             }
-            read = logs.summary();
         }
         if (read.records() == 0) {
             throw new NoValidRecordsException(read);

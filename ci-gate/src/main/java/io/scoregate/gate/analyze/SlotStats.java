@@ -25,18 +25,21 @@ final class SlotStats {
     long firstEpochMs = Long.MAX_VALUE;
     long lastEpochMs = Long.MIN_VALUE;
 
-    void add(int bin, boolean fail, boolean error, double ms, double logMs, long epochMs) {
+    /**
+     * {@code fail} and {@code error} are 0 or 1 (a timeout fails without an error), so there is no branch
+     * on the outcome: the first failure seen halfway through a log would otherwise
+     * deoptimize the compiled fold. A failed request adds 0 to the bins and (logMs x 0 =) -0.0 or +0.0 to
+     * the ok sums, which leaves every sum exactly as skipping it would (the sums are never -0.0).
+     */
+    void add(int bin, int fail, int error, double ms, double logMs, long epochMs) {
+        int f = fail;
         n++;
-        if (fail) {
-            failed++;
-            if (error) {
-                errors++;
-            }
-        } else {
-            okBins[bin]++;
-            okSumLog += logMs;
-            okSumLogSq += logMs * logMs;
-        }
+        failed += f;
+        errors += error;
+        okBins[bin] += 1 - f;
+        double okLog = logMs * (1 - f);
+        okSumLog += okLog;
+        okSumLogSq += okLog * okLog;
         sumMs += ms;
         sumLog += logMs;
         sumLogSq += logMs * logMs;
@@ -58,16 +61,12 @@ final class SlotStats {
      * Counts only (requests, failures, latency bins): enough for the pair cells, which are only asked for
      * {@link #n} and {@link #degraded}; their sums, extremes and times stay unset.
      */
-    void count(int bin, boolean fail, boolean error) {
+    void count(int bin, int fail, int error) {
+        int f = fail;
         n++;
-        if (fail) {
-            failed++;
-            if (error) {
-                errors++;
-            }
-        } else {
-            okBins[bin]++;
-        }
+        failed += f;
+        errors += error;
+        okBins[bin] += 1 - f;
     }
 
     void addAll(SlotStats o) {

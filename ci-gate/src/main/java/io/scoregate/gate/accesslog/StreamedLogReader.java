@@ -1,0 +1,95 @@
+package io.scoregate.gate.accesslog;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Reads one log that cannot be cut into chunks (gzip is a single stream) on one thread and hands its records
+ * to the caller's thread in {@link RecordBatch}es, in file order: decompression and parsing overlap with the
+ * caller's fold, and no object is built per line. Batches are recycled through a small pool, so memory is flat
+ * in the file size. A failure on the reading thread is rethrown on the caller's (an I/O error as is).
+ */
+public final class StreamedLogReader {
+
+    static final int BATCH_RECORDS = 16_384;
+    private static final int IN_FLIGHT = 4;
+
+    private final Path file;
+
+    public StreamedLogReader(Path file) {
+        this.file = file;
+    }
+
+    /** One hand-over: a batch of records, or the end (with the summary), or the failure. */
+    private record Handover(RecordBatch batch, ReadSummary summary, Throwable failure) {
+    }
+
+    public ReadSummary read(ChunkedLogReader.BatchSink sink) throws IOException {
+        BlockingQueue<RecordBatch> free = new ArrayBlockingQueue<>(IN_FLIGHT);
+        BlockingQueue<Handover> full = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            free.add(new RecordBatch());
+        }
+        AccessLogCursor cursor = AccessLogCursor.open(file);
+        Thread reader = new Thread(() -> produce(cursor, free, full), "access-log-stream-reader");
+        reader.setDaemon(true); // an abandoned read must not keep the CLI alive
+        reader.start();
+        try {
+            while (true) {
+                Handover h = full.take();
+                if (h.failure() != null) {
+                    throw rethrow(h.failure());
+                }
+                if (h.batch() == null) {
+                    return h.summary();
+                }
+                sink.accept(h.batch());
+                h.batch().clear();
+                free.add(h.batch());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the log reader", e);
+        } finally {
+            reader.interrupt();
+            cursor.close();
+        }
+    }
+
+    private static void produce(AccessLogCursor cursor, BlockingQueue<RecordBatch> free, BlockingQueue<Handover> full) {
+        try {
+            while (true) {
+                RecordBatch b = free.take();
+                boolean more = true;
+                while (b.size() < BATCH_RECORDS && (more = cursor.nextLine())) {
+                    b.add(cursor.fields());
+                }
+                b.takeStrings(cursor);
+                full.put(new Handover(b, null, null));
+                if (!more) {
+                    full.put(new Handover(null, cursor.summary(), null));
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the caller stopped reading
+        } catch (IOException | RuntimeException | Error e) {
+            full.offer(new Handover(null, null, e));
+        }
+    }
+
+    private static IOException rethrow(Throwable t) {
+        if (t instanceof IOException io) {
+            return io;
+        }
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException("the log reader failed", t);
+    }
+}

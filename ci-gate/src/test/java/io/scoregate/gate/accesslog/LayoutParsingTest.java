@@ -1,0 +1,93 @@
+package io.scoregate.gate.accesslog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast path remembers the layout of the last compact line and matches the next line against it. One
+ * parser over many lines (as a reader uses it) must still agree with the full parser on every line: a
+ * mutated line right after the line whose layout it almost has, and lines whose layouts alternate.
+ */
+class LayoutParsingTest {
+
+    private static final String BASE = AccessLogParsingTest.GOOD.replace("}", ",\"region\":\"ke-west\",\"retries\":3}");
+
+    private static Object viaParse(String line) {
+        try {
+            return AccessLogReader.parse(line);
+        } catch (AccessLogReader.MalformedLineException e) {
+            return "malformed";
+        }
+    }
+
+    private static AccessLogRecord fast(FlatLineParser p, String line) {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        return p.parse(b, 0, b.length);
+    }
+
+    @Test
+    void aLineMutatedFromTheRememberedLayoutIsReadAsTheParserReadsIt() {
+        String alphabet = "{}[]:,\"\\ .-+eE0123456789tfnulZTéx\t\u0001";
+        var rnd = new SplittableRandom(11);
+        var parser = new FlatLineParser();
+        List<String> disagreements = new ArrayList<>();
+        int accepted = 0;
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(fast(parser, BASE)).isEqualTo(AccessLogReader.parse(BASE)); // remembers BASE's layout
+            StringBuilder b = new StringBuilder(BASE);
+            int edits = 1 + rnd.nextInt(3);
+            for (int k = 0; k < edits && b.length() > 0; k++) {
+                int at = rnd.nextInt(b.length());
+                switch (rnd.nextInt(4)) {
+                    case 0 -> b.deleteCharAt(at);
+                    case 1 -> b.insert(at, alphabet.charAt(rnd.nextInt(alphabet.length())));
+                    case 2 -> b.setCharAt(at, alphabet.charAt(rnd.nextInt(alphabet.length())));
+                    default -> b.setLength(at);
+                }
+            }
+            String line = b.toString();
+            AccessLogRecord f = fast(parser, line);
+            if (f != null) {
+                accepted++;
+                if (!f.equals(viaParse(line))) {
+                    disagreements.add(line + " -> fast " + f + " vs parse " + viaParse(line));
+                }
+            }
+        }
+        assertThat(disagreements).isEmpty();
+        assertThat(accepted).as("mutations that keep the layout must take the fast path").isGreaterThan(1000);
+    }
+
+    @Test
+    void alternatingLayoutsAndValuesOfEveryKindAgreeWithTheParser() {
+        List<String> lines = List.of(
+                BASE,
+                "{\"timestamp\":\"2026-11-27T18:05:00Z\",\"modelVersion\":\"v1.2\",\"latencyMs\":5,\"status\":\"OK\"}",
+                "{\"timestamp\":\"2026-11-27T18:05:01Z\",\"modelVersion\":\"v1.3\",\"latencyMs\":6.5,\"status\":\"ERROR\"}",
+                "{\"timestamp\":\"2026-11-27T18:05:01Z\",\"modelVersion\":\"v1.3\",\"latencyMs\":\"6.5\",\"status\":\"ERROR\"}",
+                "{\"timestamp\":\"2026-11-27T18:05:02Z\",\"modelVersion\":\"v1.3\",\"latencyMs\":7,\"status\":\"OK\"} ",
+                "{\"timestamp\":\"2026-11-27T18:05:02Z\",\"modelVersion\":\"v1.3\",\"latencyMs\":7,\"status\":\"OK\",\"x\":true}",
+                "{\"timestamp\":\"2026-11-27T18:05:02Z\",\"modelVersion\":\"v1.3\",\"latencyMs\":7,\"status\":\"OK\",\"x\":null}",
+                "{\"timestamp\":\"2026-11-27T18:05:02Z\",\"modelVersion\":\"v1.3\",\"latencyMs\":7,\"status\":\"OK\",\"x\":{}}",
+                "{\"timestamp\":\"2026-11-27T18:05:03Z\",\"modelVersion\":\"v1.3\",\"latencyMs\":8,\"latencyMs\":9,\"status\":\"OK\"}",
+                "{\"timestamp\":\"2026-11-27T18:05:03Z\",\"modelVersion\":\"v1.3\",\"latencyMs\":8,\"latencyMs\":-9,\"status\":\"OK\"}",
+                "{\"timestamp\":\"2026-11-27T18:05:03Z\",\"modelVersion\":\"v1.3\",\"latencyMs\":8,\"status\":\"OK\"}{}",
+                "{\"timestamp\":\"2026-11-27T18:05:03Z\",\"modelVersion\":\"v1.3\",\"latencyMs\":8,\"status\":\"OK\"",
+                "{\"timestamp\":\"2026-11-27T18:05:03Z\",\"modelVersion\":\"v1.3\",\"latencyMs\":8,\"statuz\":\"OK\"}",
+                "{\"timestamp\":\"2026-11-27T18:05:03Z\",\"modelVersion\":\"v\\u00e9\",\"latencyMs\":8,\"status\":\"OK\"}");
+        var parser = new FlatLineParser();
+        var rnd = new SplittableRandom(3);
+        for (int i = 0; i < 2_000; i++) {
+            String line = lines.get(rnd.nextInt(lines.size()));
+            AccessLogRecord f = fast(parser, line);
+            if (f != null) {
+                assertThat(f).as(line).isEqualTo(viaParse(line));
+            }
+        }
+    }
+}
