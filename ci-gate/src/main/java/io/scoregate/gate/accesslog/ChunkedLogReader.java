@@ -140,17 +140,7 @@ public final class ChunkedLogReader {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for a log reader", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("a log reader failed", cause);
+            throw StreamedLogReader.rethrow(e.getCause());
         }
     }
 

@@ -80,7 +80,11 @@ public final class StreamedLogReader {
         }
     }
 
-    private static IOException rethrow(Throwable t) {
+    /**
+     * A reading thread's failure, for the caller's thread: an I/O error as is (returned, to be thrown), any other
+     * failure thrown here, never swallowed. {@link ChunkedLogReader} uses it too.
+     */
+    static IOException rethrow(Throwable t) {
         if (t instanceof IOException io) {
             return io;
         }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -50,8 +49,12 @@ final class SendLoop {
     private final LongSupplier clock;
     private final Completions completions;
     private final ScheduleKeeping keeping;
-    /** The exchanges not yet answered: a run keeps no future once its answer is in (GC cost at 10k req/s). */
-    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * The exchanges not yet recorded, each with the future that completes once its record is in (what the end of
+     * the run waits for); the exchange itself is what a cancel ends. A run keeps no future once its record is in
+     * (GC cost at 10k req/s).
+     */
+    private final Map<CompletableFuture<?>, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final String requestIdPrefix;
     private final Map<String, URI> urls = new HashMap<>();
@@ -96,7 +99,7 @@ final class SendLoop {
         for (long i = 0; i < total; i++) {
             if (Thread.currentThread().isInterrupted()) {
                 batch.flush();
-                inFlight.forEach(f -> f.cancel(true));
+                inFlight.keySet().forEach(f -> f.cancel(true));
                 throw new InterruptedException("interrupted after sending " + i + " of " + total + " requests");
             }
             if (i % 16 == 0 && completions.mostlyTransportFailures()) {
@@ -127,11 +130,10 @@ final class SendLoop {
             var s = new Completions.Sent((int) i, measured, intendedNs, wallStart.plusNanos(intendedNs - t0),
                     requestId, body, slot);
             var answer = batch.post(uri, headers, body.json(), limits);
-            inFlight.add(answer);
-            answer.whenComplete((response, error) -> {
-                inFlight.remove(answer);
+            inFlight.put(answer, answer.whenComplete((response, error) -> {
                 completions.complete(s, clock.getAsLong(), response, error);
-            });
+                inFlight.remove(answer);
+            }));
             sent.incrementAndGet();
         }
         batch.flush();
@@ -156,13 +158,13 @@ final class SendLoop {
         // lagging send.
         long waitMs = plan.requestTimeout().toMillis() + 10_000;
         try {
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(waitMs, TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new)).get(waitMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             // Each request's failure is already recorded by Completions; allOf only repeats one of them.
         } catch (TimeoutException e) {
-            inFlight.forEach(f -> f.cancel(true));
+            inFlight.keySet().forEach(f -> f.cancel(true));
         } catch (InterruptedException e) {
-            inFlight.forEach(f -> f.cancel(true));
+            inFlight.keySet().forEach(f -> f.cancel(true));
             throw e;
         }
     }
