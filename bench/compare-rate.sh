@@ -7,7 +7,9 @@
 # same run. Load goes to 127.0.0.1 only; every step is bounded in time.
 #
 # Usage: bench/compare-rate.sh            (after ./mvnw package; needs wrk and python3)
-# Env:   RATES="100 200 400 ..."  STEP_SECONDS=10  WARMUP_SECONDS=2  WRK_CONNECTIONS=64
+# Env:   RATES="100 200 400 ..."  STEP_SECONDS=10  WARMUP_SECONDS=10 (compare's default ramp)  WRK_CONNECTIONS=64
+# wrk runs twice, before the compare steps and after them (when the service is warmest); the reference is the
+# higher of the two, so the share of wrk's rate is not flattered by a service still warming up for wrk.
 #        COMPARE_FLAGS="..." extra flags for compare (its flag names are the CLI's own).
 #        GATE_JAVA_OPTS="..." JVM options of the compare process
 set -euo pipefail
@@ -23,7 +25,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 
 RATES=${RATES:-"100 200 400 800 1200 1600 2400 3200 4800 6400"}
 STEP_SECONDS=${STEP_SECONDS:-10}
-WARMUP_SECONDS=${WARMUP_SECONDS:-2}
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-64}
 WORK=$(mktemp -d /tmp/compare-rate.XXXXXX)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -88,6 +90,9 @@ done
 
 echo
 echo "highest rate compare held within 1% of schedule: $BEST req/s (steps: $RATES)"
-echo "wrk on the same endpoint: $WRK_RPS req/s with $WRK_CONNECTIONS connections (non-2xx: ${WRK_NON2XX:-0})"
-awk -v best="$BEST" -v wrk="$WRK_RPS" 'BEGIN { if (wrk > 0) printf "compare held %.0f%% of wrk'"'"'s closed-loop rate (load average now %s)\n", 100 * best / wrk, "'"$(cut -d' ' -f1 /proc/loadavg)"'" }'
+wrk -t2 -c"$WRK_CONNECTIONS" -d"${STEP_SECONDS}s" --latency -s "$WORK/post.lua" "$TARGET/risk-score" > "$WORK/wrk-after.txt"
+WRK_AFTER=$(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-after.txt")
+WRK_BEST=$(awk -v a="$WRK_RPS" -v b="$WRK_AFTER" 'BEGIN { print (b > a) ? b : a }')
+echo "wrk on the same endpoint: $WRK_RPS req/s before the steps, $WRK_AFTER after, with $WRK_CONNECTIONS connections (non-2xx: ${WRK_NON2XX:-0} before)"
+awk -v best="$BEST" -v wrk="$WRK_BEST" 'BEGIN { if (wrk > 0) printf "compare held %.0f%% of wrk'"'"'s closed-loop rate (the higher wrk run; load average now %s)\n", 100 * best / wrk, "'"$(cut -d' ' -f1 /proc/loadavg)"'" }'
 echo "work dir: $WORK"
