@@ -1,17 +1,13 @@
 package io.scoregate.gate.load;
 
-import io.scoregate.contract.Headers;
 import io.scoregate.gate.corpus.RequestCorpus;
-import io.scoregate.gate.http.BoundedExchange;
 import io.scoregate.gate.http.PooledExchange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,20 +28,15 @@ final class ClientPriming {
     static final int CONCURRENCY = 16;
     static final Duration BUDGET = Duration.ofSeconds(2);
 
-    /** What the burst did, for the schedule report's reader. */
-    record Primed(int sent, int answered) {
-    }
-
     private ClientPriming() {
     }
 
-    static Primed prime(PooledExchange client, LoadPlan plan, RequestCorpus corpus, LongSupplier clock)
+    static void prime(PooledExchange client, LoadPlan plan, RequestCorpus corpus, LongSupplier clock)
             throws InterruptedException {
         int count = (int) Math.min(MAX_REQUESTS, Math.round(plan.ratePerSecond()));
-        var limits = new BoundedExchange.Limits(plan.requestTimeout(), HttpLoadRunner.ANSWER_BODY_CAP);
+        var limits = SendLoop.limits(plan);
         var permits = new Semaphore(CONCURRENCY);
         List<CompletableFuture<?>> inFlight = new ArrayList<>(count);
-        var answered = new AtomicInteger();
         long endNs = clock.getAsLong() + BUDGET.toNanos();
         int sent = 0;
         try {
@@ -57,17 +48,11 @@ final class ClientPriming {
                 String version = baseline ? plan.baseline() : plan.candidate();
                 String endpoint = plan.endpoints().get((sent / 2) % plan.endpoints().size());
                 var batch = client.batch();
-                var answer = batch.post(plan.resolve(endpoint), Map.of("Content-Type", "application/json",
-                                ResponseClassifier.VERSION_HEADER, version, Headers.REQUEST_ID, REQUEST_ID_PREFIX + sent),
+                var answer = batch.post(plan.resolve(endpoint), SendLoop.headers(version, REQUEST_ID_PREFIX + sent),
                         corpus.next().json(), limits);
                 batch.flush();
                 inFlight.add(answer);
-                answer.whenComplete((ok, error) -> {
-                    if (error == null) {
-                        answered.incrementAndGet();
-                    }
-                    permits.release();
-                });
+                answer.whenComplete((ok, error) -> permits.release());
                 sent++;
             }
             // every exchange ends by its deadline; what is open past it is cancelled below
@@ -75,6 +60,5 @@ final class ClientPriming {
         } finally {
             inFlight.forEach(f -> f.cancel(true));
         }
-        return new Primed(sent, answered.get());
     }
 }

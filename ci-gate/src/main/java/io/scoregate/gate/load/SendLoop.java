@@ -65,12 +65,23 @@ final class SendLoop {
         this.plan = plan;
         this.corpus = corpus;
         this.client = client;
-        this.limits = new BoundedExchange.Limits(plan.requestTimeout(), HttpLoadRunner.ANSWER_BODY_CAP);
+        this.limits = limits(plan);
         this.clock = clock;
         this.completions = completions;
         this.keeping = keeping;
         plan.endpoints().forEach(e -> urls.put(e, plan.resolve(e)));
         this.requestIdPrefix = String.format("gate-%08x-", Long.hashCode(plan.seed() * 0x9E3779B97F4A7C15L));
+    }
+
+    /** The headers of every request the generator sends, pinned to {@code version}. */
+    static Map<String, String> headers(String version, String requestId) {
+        return Map.of("Content-Type", "application/json", "Accept", "application/json",
+                ResponseClassifier.VERSION_HEADER, version, Headers.REQUEST_ID, requestId);
+    }
+
+    /** The bounds of every scoring exchange of a run: the plan's timeout, and the answer cap. */
+    static BoundedExchange.Limits limits(LoadPlan plan) {
+        return new BoundedExchange.Limits(plan.requestTimeout(), HttpLoadRunner.ANSWER_BODY_CAP);
     }
 
     long sent() {
@@ -112,8 +123,7 @@ final class SendLoop {
             RequestBody body = corpus.next();
             String requestId = requestIdPrefix + i;
             URI uri = urls.get(slot.endpoint());
-            Map<String, String> headers = Map.of("Content-Type", "application/json", "Accept", "application/json",
-                    ResponseClassifier.VERSION_HEADER, slot.version(), Headers.REQUEST_ID, requestId);
+            Map<String, String> headers = headers(slot.version(), requestId);
             if (batch.size() >= MAX_BATCH) {
                 batch.flush();
             }
