@@ -118,8 +118,8 @@ public final class PooledExchange implements AutoCloseable {
 
     /**
      * Exchanges collected on one thread and handed to an event loop together, in one task: handing each over
-     * alone costs the loop a wake-up per request, which on a small (virtual) machine costs more CPU than the
-     * exchange itself. Not thread-safe: one per sending thread.
+     * alone costs the loop a wake-up per request, CPU that on a small (virtual) machine the target being measured
+     * needs. Not thread-safe: one per sending thread.
      */
     public final class Batch {
 
