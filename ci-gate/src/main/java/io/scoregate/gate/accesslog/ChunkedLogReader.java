@@ -30,6 +30,13 @@ public final class ChunkedLogReader {
 
     /** What the caller does with each batch, in file order; the batch is reused after it returns. */
     public interface BatchSink {
+        /**
+         * Work on each batch that needs no order: runs on the thread that parsed it, before it is handed
+         * over, on several batches at once; it may only write the batch ({@link RecordBatch#derive}).
+         */
+        default void prepare(RecordBatch batch) {
+        }
+
         void accept(RecordBatch batch);
     }
 
@@ -87,7 +94,7 @@ public final class ChunkedLogReader {
             long malformed = 0;
             List<String> examples = new ArrayList<>();
             while (next < size && pending.size() < inFlight) {
-                next = submit(pool, channel, size, next, label, free, pending);
+                next = submit(pool, channel, size, next, label, sink, free, pending);
             }
             while (!pending.isEmpty()) {
                 RecordBatch b = await(pending.poll());
@@ -103,7 +110,7 @@ public final class ChunkedLogReader {
                 b.clear();
                 free.add(b);
                 if (next < size) {
-                    next = submit(pool, channel, size, next, label, free, pending);
+                    next = submit(pool, channel, size, next, label, sink, free, pending);
                 }
             }
             return new ReadSummary(lines, records, malformed, examples);
@@ -114,9 +121,13 @@ public final class ChunkedLogReader {
 
     /** Cuts the chunk starting at {@code from}, hands it to a worker, and returns where the next one starts. */
     private long submit(ExecutorService pool, FileChannel channel, long size, long from, String label,
-                        BlockingQueue<RecordBatch> free, ArrayDeque<Future<RecordBatch>> pending) throws IOException {
+                        BatchSink sink, BlockingQueue<RecordBatch> free, ArrayDeque<Future<RecordBatch>> pending) throws IOException {
         Chunk c = new Chunk(from, lineStartAtOrAfter(channel, size, from + chunkBytes));
-        pending.add(pool.submit(() -> parse(channel, c, label, free.take())));
+        pending.add(pool.submit(() -> {
+            RecordBatch b = parse(channel, c, label, free.take());
+            sink.prepare(b);
+            return b;
+        }));
         return c.to();
     }
 

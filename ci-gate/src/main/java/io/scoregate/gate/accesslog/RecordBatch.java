@@ -32,6 +32,10 @@ public final class RecordBatch {
     private int[] extraKeys = new int[1024];
     private int[] extraValues = new int[1024];
     private int extras;
+    /** Filled by the consumer on the parsing thread ({@link #derive}); valid only when {@link #derived}. */
+    private double[] derivedValue = new double[1024];
+    private byte[] derivedCode = new byte[1024];
+    private boolean derived;
 
     /** Ids >= 0: the strings the stretch's parser interned; ids < 0: -(i + 1) into {@link #loose}. */
     private String[] interned = new String[0];
@@ -46,6 +50,7 @@ public final class RecordBatch {
     void clear() {
         size = 0;
         extras = 0;
+        derived = false;
         internedCount = 0;
         loose.subList(1, loose.size()).clear();
         lines = 0;
@@ -101,6 +106,8 @@ public final class RecordBatch {
         endpoint = Arrays.copyOf(endpoint, cap);
         modelVersion = Arrays.copyOf(modelVersion, cap);
         extraEnd = Arrays.copyOf(extraEnd, cap);
+        derivedValue = Arrays.copyOf(derivedValue, cap);
+        derivedCode = Arrays.copyOf(derivedCode, cap);
     }
 
     /** Takes over what reading the stretch found: counts, examples and the strings behind the parser's ids. */
@@ -165,6 +172,33 @@ public final class RecordBatch {
 
     public int extraValue(int k) {
         return extraValues[k];
+    }
+
+    /**
+     * Sets record i's derived value and code (0..127): what the batch's consumer computes from each record
+     * alone, on the thread that parsed it ({@link ChunkedLogReader.BatchSink#prepare}), so that this part
+     * of its work runs on every core. Call {@link #markDerived} after the last record.
+     */
+    public void derive(int i, double value, int code) {
+        derivedValue[i] = value;
+        derivedCode[i] = (byte) code;
+    }
+
+    public void markDerived() {
+        derived = true;
+    }
+
+    /** Whether every record's derived value and code are set (cleared with the batch). */
+    public boolean isDerived() {
+        return derived;
+    }
+
+    public double derivedValue(int i) {
+        return derivedValue[i];
+    }
+
+    public int derivedCode(int i) {
+        return derivedCode[i];
     }
 
     /** The string behind an id of this batch. */

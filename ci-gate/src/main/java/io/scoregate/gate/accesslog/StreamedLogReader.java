@@ -33,7 +33,7 @@ public final class StreamedLogReader {
             free.add(new RecordBatch());
         }
         AccessLogCursor cursor = AccessLogCursor.open(file);
-        Thread reader = new Thread(() -> produce(cursor, free, full), "access-log-stream-reader");
+        Thread reader = new Thread(() -> produce(cursor, sink, free, full), "access-log-stream-reader");
         reader.setDaemon(true); // an abandoned read must not keep the CLI alive
         reader.start();
         try {
@@ -58,7 +58,8 @@ public final class StreamedLogReader {
         }
     }
 
-    private static void produce(AccessLogCursor cursor, BlockingQueue<RecordBatch> free, BlockingQueue<Handover> full) {
+    private static void produce(AccessLogCursor cursor, ChunkedLogReader.BatchSink sink, BlockingQueue<RecordBatch> free,
+                                BlockingQueue<Handover> full) {
         try {
             while (true) {
                 RecordBatch b = free.take();
@@ -67,6 +68,7 @@ public final class StreamedLogReader {
                     b.add(cursor.fields());
                 }
                 b.takeStrings(cursor);
+                sink.prepare(b);
                 full.put(new Handover(b, null, null));
                 if (!more) {
                     full.put(new Handover(null, cursor.summary(), null));

@@ -2,6 +2,7 @@ package io.scoregate.gate.analyze;
 
 import io.scoregate.contract.AccessLogFields;
 import io.scoregate.gate.accesslog.AccessLogRecord;
+import io.scoregate.gate.accesslog.ChunkedLogReader;
 import io.scoregate.gate.accesslog.RecordBatch;
 import io.scoregate.contract.Outcome;
 import java.util.ArrayList;
@@ -16,6 +17,11 @@ import java.util.Map;
  * dimensions, which is what lets the ranker stratify one suspect by another. Memory is bounded by {@link Timeline#SLOTS} x the number of
  * distinct values (at most {@link #MAX_VALUES} per dimension; later values share one "(other)" value).
  * Client mistakes (REJECTED) say nothing about the model's latency and are only counted.
+ *
+ * <p>The fold is exact (the same floating-point sums as adding the requests one by one in file order) and
+ * split in three for speed: what needs no order (the log latency and bin of each request) runs on the
+ * parsing threads ({@link #batchSink}); the counts go through {@link ComboCounts}, one update per request
+ * instead of one per cell; only the sums are added per request and per cell, in order.
  */
 final class IncidentAggregator {
 
@@ -41,6 +47,8 @@ final class IncidentAggregator {
     private int[] ids = new int[0];
     private long rejected;
     private final java.util.Set<String> ignoredFields = new java.util.TreeSet<>();
+    /** The counts of the current slot not yet in the cells: emptied before anything reads or moves them. */
+    private final ComboCounts pending = new ComboCounts();
 
     IncidentAggregator() {
         allCells.add(all);
@@ -67,7 +75,40 @@ final class IncidentAggregator {
         for (int i = FIXED.size(); i < d; i++) {
             ids[i] = valueId(i, extra.getOrDefault(dimensions.get(i), ""));
         }
-        fold(slot, r.latencyMs(), r.status(), ms);
+        double lat = r.latencyMs();
+        fold(slot, lat, logLatency(lat), LatencyBins.index(lat), r.status(), ms);
+    }
+
+    /** A sink for the batch readers: {@link #derive} on the parsing thread, then {@link #add(RecordBatch)}. */
+    ChunkedLogReader.BatchSink batchSink() {
+        return new ChunkedLogReader.BatchSink() {
+            @Override
+            public void prepare(RecordBatch batch) {
+                derive(batch);
+            }
+
+            @Override
+            public void accept(RecordBatch batch) {
+                add(batch);
+            }
+        };
+    }
+
+    /**
+     * The per-request work of the fold that needs no order and no state, so it can run on the thread that
+     * parsed the batch: each record's log latency (the derived value) and latency bin (the derived code).
+     */
+    static void derive(RecordBatch b) {
+        for (int r = 0; r < b.size(); r++) {
+            double lat = b.latencyMs(r);
+            b.derive(r, logLatency(lat), LatencyBins.index(lat));
+        }
+        b.markDerived();
+    }
+
+    /** The latency on the log scale the sums use; 0.01 ms keeps a zero latency finite. */
+    private static double logLatency(double ms) {
+        return Math.log(Math.max(ms, 0.01));
     }
 
     /**
@@ -76,8 +117,22 @@ final class IncidentAggregator {
      * distinct string of the batch is looked up once: {@link #globalIds} caches its value id per dimension.
      */
     void add(RecordBatch b) {
-        int fixed = FIXED.size();
-        int distinct = b.ids();
+        if (!b.isDerived()) {
+            derive(b);
+        }
+        forgetBatchIds(b.ids());
+        // in runs of RUN records, one call each: one loop over the whole batch was compiled on-stack eight
+        // times in a run, and a call per record has its own cost; runs measured 6% faster than either
+        // (whole analyze of 5 M lines, medians of 10 interleaved runs: 1.63 s against 1.74 s and 1.75 s)
+        for (int from = 0; from < b.size(); from += RUN) {
+            addRun(b, from, Math.min(b.size(), from + RUN));
+        }
+    }
+
+    private static final int RUN = 64;
+
+    /** The per-batch caches emptied for a batch of {@code distinct} string ids. */
+    private void forgetBatchIds(int distinct) {
         if (globalIds.length < distinct) {
             // all rows allocated up front: a null check taken mid-log deoptimized the compiled fold
             globalIds = new int[Math.max(distinct, 2 * globalIds.length)][MAX_DIMENSIONS];
@@ -87,7 +142,12 @@ final class IncidentAggregator {
         for (int k = 0; k < distinct; k++) {
             java.util.Arrays.fill(globalIds[k], UNRESOLVED);
         }
-        for (int r = 0; r < b.size(); r++) {
+    }
+
+    /** Records [fromRecord, toRecord) of a batch. */
+    private void addRun(RecordBatch b, int fromRecord, int toRecord) {
+        int fixed = FIXED.size();
+        for (int r = fromRecord; r < toRecord; r++) {
             Outcome status = b.status(r);
             if (status == Outcome.REJECTED) {
                 rejected++;
@@ -119,7 +179,7 @@ final class IncidentAggregator {
             for (int i = fixed; i < d; i++) {
                 ids[i] = valueId(b, i, extraIds[i]);
             }
-            fold(slot, b.latencyMs(r), status, ms);
+            fold(slot, b.latencyMs(r), b.derivedValue(r), b.derivedCode(r), status, ms);
         }
     }
 
@@ -178,6 +238,7 @@ final class IncidentAggregator {
         int slot = timeline.slotOf(ms);
         if (slot < 0) {
             Timeline next = timeline.layoutFor(ms);
+            flushCounts(); // they are counted by a slot of the old layout
             for (CellSeries c : allCells) {
                 c.remap(timeline, next);
             }
@@ -202,22 +263,45 @@ final class IncidentAggregator {
         }
     }
 
-    /** Adds one request whose value ids are in {@link #ids}; the one place the statistics are summed. */
-    private void fold(int slot, double lat, Outcome status, long ms) {
+    /**
+     * Adds one request whose value ids are in {@link #ids}; the one place the statistics are summed: its
+     * sums to all requests and to each of its dimension values now, its counts to {@link #pending}.
+     */
+    private void fold(int slot, double lat, double log, int bin, Outcome status, long ms) {
         int d = dimensions.size();
         // 0 or 1 from a table, not a comparison: no branch for the first failure to deoptimize
         int fail = FAILS[status.ordinal()];
         int error = ERRORS[status.ordinal()];
-        int bin = LatencyBins.index(lat);
-        double log = Math.log(Math.max(lat, 0.01));
-        all.at(slot).add(bin, fail, error, lat, log, ms);
+        if (!pending.accepts(slot, d)) {
+            flushCounts();
+        }
+        pending.count(slot, d, ids, bin, fail, error);
+        all.at(slot).addSums(fail, lat, log, ms);
         for (int i = 0; i < d; i++) {
-            marginalCells[i][ids[i]].at(slot).add(bin, fail, error, lat, log, ms);
-            CellSeries[][] row = pairs[i];
-            for (int j = i + 1; j < d; j++) {
-                pairCell(row, i, j, ids[i], ids[j]).at(slot).count(bin, fail, error);
+            marginalCells[i][ids[i]].at(slot).addSums(fail, lat, log, ms);
+        }
+    }
+
+    /** Adds the pending counts to every cell each combination belongs to: all, its values, its value pairs. */
+    private void flushCounts() {
+        int n = pending.size();
+        if (n == 0) {
+            return;
+        }
+        int slot = pending.slot();
+        int d = pending.dims();
+        for (int c = 0; c < n; c++) {
+            pending.addTo(c, all.at(slot));
+            for (int i = 0; i < d; i++) {
+                int vi = pending.valueId(c, i);
+                pending.addTo(c, marginalCells[i][vi].at(slot));
+                CellSeries[][] row = pairs[i];
+                for (int j = i + 1; j < d; j++) {
+                    pending.addTo(c, pairCell(row, i, j, vi, pending.valueId(c, j)).at(slot));
+                }
             }
         }
+        pending.clear();
     }
 
     private CellSeries pairCell(CellSeries[][] row, int i, int j, int vi, int vj) {
@@ -237,6 +321,7 @@ final class IncidentAggregator {
     }
 
     private void addDimension(String name) {
+        flushCounts(); // they are keyed by the old dimension count
         dimensionIndex.put(name, dimensions.size());
         dimensions.add(name);
         valueIds.add(new HashMap<>());
@@ -288,6 +373,7 @@ final class IncidentAggregator {
     }
 
     CellSeries all() {
+        flushCounts();
         return all;
     }
 
@@ -300,11 +386,13 @@ final class IncidentAggregator {
     }
 
     CellSeries marginal(int dim, int value) {
+        flushCounts();
         return marginal.get(dim).get(value);
     }
 
     /** The cell of (dimension a = value va, dimension b = value vb); an empty series when never seen. */
     CellSeries pair(int a, int va, int b, int vb) {
+        flushCounts();
         if (a > b) {
             return pair(b, vb, a, va);
         }

@@ -49,10 +49,10 @@ public final class IncidentAnalyzer {
         ReadSummary read;
         if (readerThreads > 0 && files.size() == 1 && ChunkedLogReader.isPlain(files.get(0))) {
             // the common case, one plain file: parsed in chunks on every core, folded in file order
-            read = new ChunkedLogReader(files.get(0), readerThreads, chunkBytes).read(agg::add);
+            read = new ChunkedLogReader(files.get(0), readerThreads, chunkBytes).read(agg.batchSink());
         } else if (readerThreads > 0 && files.size() == 1) {
             // one gzip file: a single stream, decompressed and parsed on one thread while this one folds
-            read = new StreamedLogReader(files.get(0)).read(agg::add);
+            read = new StreamedLogReader(files.get(0)).read(agg.batchSink());
         } else {
             try (var logs = TimeMergedLogs.open(files)) {
                 while (logs.next()) {

@@ -26,18 +26,14 @@ final class SlotStats {
     long lastEpochMs = Long.MIN_VALUE;
 
     /**
-     * {@code fail} and {@code error} are 0 or 1 (a timeout fails without an error), so there is no branch
-     * on the outcome: the first failure seen halfway through a log would otherwise
-     * deoptimize the compiled fold. A failed request adds 0 to the bins and (logMs x 0 =) -0.0 or +0.0 to
-     * the ok sums, which leaves every sum exactly as skipping it would (the sums are never -0.0).
+     * One request's sums, extremes and time, in the order the requests come (floating-point sums depend on
+     * it); its counts and bin come separately, through {@link #addCounts}. {@code fail} is 0 or 1, so there
+     * is no branch on the outcome: the first failure seen halfway through a log would otherwise deoptimize
+     * the compiled fold. A failed request adds (logMs x 0 =) -0.0 or +0.0 to the ok sums, which leaves every
+     * sum exactly as skipping it would (the sums are never -0.0).
      */
-    void add(int bin, int fail, int error, double ms, double logMs, long epochMs) {
-        int f = fail;
-        n++;
-        failed += f;
-        errors += error;
-        okBins[bin] += 1 - f;
-        double okLog = logMs * (1 - f);
+    void addSums(int fail, double ms, double logMs, long epochMs) {
+        double okLog = logMs * (1 - fail);
         okSumLog += okLog;
         okSumLogSq += okLog * okLog;
         sumMs += ms;
@@ -58,15 +54,18 @@ final class SlotStats {
     }
 
     /**
-     * Counts only (requests, failures, latency bins): enough for the pair cells, which are only asked for
-     * {@link #n} and {@link #degraded}; their sums, extremes and times stay unset.
+     * Counts gathered elsewhere ({@link ComboCounts}): requests, failures and errors at {@code c[at..at+2]},
+     * the latency bins after them; {@code binMask} has a bit for every bin that may be non-zero. Integer
+     * sums, so it does not matter in which order or how grouped the requests are added.
      */
-    void count(int bin, int fail, int error) {
-        int f = fail;
-        n++;
-        failed += f;
-        errors += error;
-        okBins[bin] += 1 - f;
+    void addCounts(long[] c, int at, long binMask) {
+        n += c[at];
+        failed += c[at + 1];
+        errors += c[at + 2];
+        for (long m = binMask; m != 0; m &= m - 1) {
+            int bin = Long.numberOfTrailingZeros(m);
+            okBins[bin] += c[at + 3 + bin];
+        }
     }
 
     void addAll(SlotStats o) {
