@@ -76,6 +76,9 @@ public final class AccessLogCursor implements RecordCursor {
      */
     boolean nextLine() throws IOException {
         while (true) {
+            if (parsedWhole()) {
+                return true;
+            }
             int eol = findEndOfLine();
             if (eol < 0) {
                 return false;
@@ -105,6 +108,32 @@ public final class AccessLogCursor implements RecordCursor {
             records++;
             return true;
         }
+    }
+
+    /**
+     * The common line, parsed before its end is looked for: one pass over its bytes instead of two (the
+     * search for the line end was an eighth of the parsing time). False when the line is not laid out like
+     * the last one, or runs past the bytes in the buffer; then the general path below decides.
+     */
+    private boolean parsedWhole() {
+        if (skipLf && start < limit) {
+            if (buf[start] == '\n') {
+                start++;
+            }
+            skipLf = false;
+        }
+        if (skipLf || start >= limit) {
+            return false;
+        }
+        int eol = fast.parseLine(buf, start, limit, fields);
+        if (eol < 0 || eol - start > MAX_LINE_BYTES) {
+            return false;
+        }
+        consumeLine(eol);
+        lines++;
+        fallback = null;
+        records++;
+        return true;
     }
 
     /** The strings behind the ids in {@link #fields()}. */

@@ -256,6 +256,31 @@ final class FlatLineParser {
     }
 
     private boolean parseAsLayout(byte[] buf, int from, int to, LineFields out) {
+        return matchLayout(buf, from, to, out) && finish(out);
+    }
+
+    /**
+     * Parses a line whose end is not known yet (the caller has not looked for it): the layout match of
+     * {@link #parse} run over everything up to {@code limit}. Returns the index of the "\n" or "\r" that ends
+     * the line, or -1 when the layout does not match a whole line there (then nothing is decided: find the
+     * line's end and call {@link #parse}). Exactly as if the line had been cut first: no byte the match
+     * accepts (layout bytes, printable string bytes, number characters, literals) is a line end, so the match
+     * cannot run past one, and the line ends where it stops.
+     */
+    int parseLine(byte[] buf, int from, int limit, LineFields out) {
+        if (layoutFields == 0 || !matchLayout(buf, from, limit, out) || pos >= limit) {
+            return -1;
+        }
+        byte c = buf[pos];
+        if (c != '\n' && c != '\r') {
+            return -1;
+        }
+        end = pos;
+        return finish(out) ? pos : -1;
+    }
+
+    /** The layout's keys and this line's values, up to and including the closing brace. */
+    private boolean matchLayout(byte[] buf, int from, int to, LineFields out) {
         start(buf, from, to, out);
         for (int k = 0; k < layoutFields; k++) {
             int piece = pieceFrom[k];
@@ -273,7 +298,7 @@ final class FlatLineParser {
             return false;
         }
         pos++;
-        return finish(out);
+        return true;
     }
 
     /** Whether the line continues at {@code pos} with layout[piece, piece + len): eight bytes at a time. */
@@ -564,14 +589,27 @@ final class FlatLineParser {
         return diff == 0 ? s : null;
     }
 
+    /**
+     * The first 16 bytes ({@code yyyy-MM-ddTHH:mm}) of the last timestamp whose fields were all checked, and
+     * its minute in epoch seconds: a log's lines share their minute with the line before nearly always, and
+     * then only the seconds and the fraction are left to read.
+     */
+    private long minuteHead = -1;
+    private long minuteTail = -1;
+    private long minuteEpochSecond;
+
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with every field range checked; other forms go to Instant.parse. */
     private boolean timestamp(int from, int to, LineFields out) {
         int len = to - from;
-        if (len < 20 || len > 30 || len == 21 || b[to - 1] != 'Z') {
+        if (len < 20 || len > 30 || len == 21 || b[to - 1] != 'Z' || b[from + 16] != ':') {
             return false;
         }
-        if (b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T' || b[from + 13] != ':'
-                || b[from + 16] != ':') {
+        long head = (long) LONGS.get(b, from);
+        long tail = (long) LONGS.get(b, from + 8);
+        if (head == minuteHead && tail == minuteTail) {
+            return secondsAndFraction(from, len, minuteEpochSecond, out);
+        }
+        if (b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T' || b[from + 13] != ':') {
             return false;
         }
         int year = digits(from, 4);
@@ -579,9 +617,24 @@ final class FlatLineParser {
         int day = digits(from + 8, 2);
         int hour = digits(from + 11, 2);
         int minute = digits(from + 14, 2);
-        int second = digits(from + 17, 2);
         if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0
-                || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+                || hour > 23 || minute < 0 || minute > 59) {
+            return false;
+        }
+        long minuteStart = daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L;
+        if (!secondsAndFraction(from, len, minuteStart, out)) {
+            return false;
+        }
+        minuteHead = head;
+        minuteTail = tail;
+        minuteEpochSecond = minuteStart;
+        return true;
+    }
+
+    /** The {@code ss[.f{1,9}]Z} after a checked minute that starts at {@code minuteStart} epoch seconds. */
+    private boolean secondsAndFraction(int from, int len, long minuteStart, LineFields out) {
+        int second = digits(from + 17, 2);
+        if (second < 0 || second > 59) {
             return false;
         }
         int nanos = 0;
@@ -596,8 +649,7 @@ final class FlatLineParser {
             }
             nanos = f * (int) POW10[9 - fracLen];
         }
-        long days = daysFromCivil(year, month, day);
-        out.epochSecond = days * 86_400L + hour * 3600L + minute * 60L + second;
+        out.epochSecond = minuteStart + second;
         out.nanos = nanos;
         return true;
     }

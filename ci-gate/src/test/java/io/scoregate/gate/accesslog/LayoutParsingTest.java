@@ -51,6 +51,45 @@ class LayoutParsingTest {
         assertThat(accepted).as("mutations that keep the layout must take the fast path").isGreaterThan(1000);
     }
 
+    /**
+     * {@link FlatLineParser#parseLine} parses before the line's end is known: followed by a line end and the
+     * next line, or by nothing, a mutated line must end where its first line end is and read as the full
+     * parser reads the bytes before it, or be left undecided (-1).
+     */
+    @Test
+    void aLineParsedBeforeItsEndIsFoundEndsAtItsFirstLineEndAndReadsAsTheParserReadsIt() {
+        var rnd = new SplittableRandom(17);
+        var parser = new FlatLineParser();
+        var fields = new LineFields();
+        List<String> disagreements = new ArrayList<>();
+        int decided = 0;
+        String[] ends = {"\n", "\r\n", "\r", ""};
+        for (int i = 0; i < 30_000; i++) {
+            byte[] base = (BASE + "\n").getBytes(StandardCharsets.UTF_8);
+            assertThat(parser.parse(base, 0, base.length - 1, fields)).isTrue(); // remembers BASE's layout
+            assertThat(parser.parseLine(base, 0, base.length, fields)).isEqualTo(base.length - 1);
+            assertThat(fields.toRecord()).isEqualTo(AccessLogReader.parse(BASE));
+            String text = LineMutations.mutate(BASE, rnd) + ends[rnd.nextInt(ends.length)]
+                    + (rnd.nextBoolean() ? BASE : "");
+            byte[] b = text.getBytes(StandardCharsets.UTF_8);
+            int firstEnd = 0;
+            while (firstEnd < b.length && b[firstEnd] != '\n' && b[firstEnd] != '\r') {
+                firstEnd++;
+            }
+            int end = parser.parseLine(b, 0, b.length, fields);
+            if (end >= 0) {
+                decided++;
+                String line = new String(b, 0, end, StandardCharsets.UTF_8);
+                if (end != firstEnd || !fields.toRecord().equals(viaParse(line))) {
+                    disagreements.add(text + " -> end " + end + " (first line end " + firstEnd + "), "
+                            + fields.toRecord() + " vs parse " + viaParse(line));
+                }
+            }
+        }
+        assertThat(disagreements).isEmpty();
+        assertThat(decided).as("mutations that keep the layout must be decided here").isGreaterThan(1000);
+    }
+
     @Test
     void alternatingLayoutsAndValuesOfEveryKindAgreeWithTheParser() {
         List<String> lines = List.of(
