@@ -22,8 +22,14 @@ final class ComboCounts {
 
     /** Combination index + 1 at each hash position; 0 is free. */
     private final int[] table = new int[TABLE];
-    /** Combination c's value ids, one per dimension, at [c x dims, (c + 1) x dims). */
-    private final int[] keys = new int[CAPACITY * IncidentAggregator.MAX_DIMENSIONS];
+    /**
+     * Combination c's value ids, eight bits each (a value id is below {@link IncidentAggregator#MAX_VALUES},
+     * 200): dimensions 0-7 in {@code low[c]}, 8-11 in {@code high[c]}. Two words compared, not a loop over the
+     * dimensions, whose early exit, first taken when a new version's requests arrive mid-log, threw away the
+     * compiled fold (JFR: three deoptimizations a run, all there).
+     */
+    private final long[] low = new long[CAPACITY];
+    private final long[] high = new long[CAPACITY];
     private final long[] counts = new long[CAPACITY * STRIDE];
     /** The bins each combination has touched, so that adding it to a cell skips the 40-odd empty ones. */
     private final long[] binMasks = new long[CAPACITY];
@@ -55,35 +61,32 @@ final class ComboCounts {
 
     private int indexOf(int[] ids) {
         int d = dims;
-        int h = 0;
-        for (int i = 0; i < d; i++) {
-            h = (h + ids[i]) * 0x9E3779B1;
+        long lo = 0;
+        long hi = 0;
+        for (int i = 0; i < Math.min(d, 8); i++) {
+            lo |= (long) ids[i] << (8 * i);
         }
-        int pos = (h ^ (h >>> 16)) & (TABLE - 1);
+        for (int i = 8; i < d; i++) {
+            hi |= (long) ids[i] << (8 * (i - 8));
+        }
+        long x = (lo * 0x9E3779B97F4A7C15L) ^ (hi * 0xC2B2AE3D27D4EB4FL);
+        int pos = (int) (x ^ (x >>> 32)) & (TABLE - 1);
         while (true) {
             int e = table[pos];
             if (e == 0) {
                 int c = size++;
-                System.arraycopy(ids, 0, keys, c * d, d);
+                low[c] = lo;
+                high[c] = hi;
                 table[pos] = c + 1;
                 positions[c] = pos;
                 return c;
             }
             int c = e - 1;
-            if (same(ids, c * d, d)) {
+            if ((low[c] ^ lo | high[c] ^ hi) == 0) {
                 return c;
             }
             pos = (pos + 1) & (TABLE - 1);
         }
-    }
-
-    private boolean same(int[] ids, int from, int d) {
-        for (int i = 0; i < d; i++) {
-            if (keys[from + i] != ids[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     int size() {
@@ -102,7 +105,8 @@ final class ComboCounts {
 
     /** Combination c's value id in dimension {@code dim}. */
     int valueId(int c, int dim) {
-        return keys[c * dims + dim];
+        long word = dim < 8 ? low[c] >>> (8 * dim) : high[c] >>> (8 * (dim - 8));
+        return (int) (word & 0xff);
     }
 
     /** Adds combination c's counts to {@code s}. */

@@ -69,6 +69,28 @@ class ComboCountsTest {
     }
 
     @Test
+    void holdsEveryValueIdOfEveryDimension() {
+        // value ids are packed eight bits each, twelve dimensions in two words
+        assertThat(IncidentAggregator.MAX_VALUES).isLessThanOrEqualTo(256);
+        assertThat(IncidentAggregator.MAX_DIMENSIONS).isLessThanOrEqualTo(16);
+        var counts = new ComboCounts();
+        int d = IncidentAggregator.MAX_DIMENSIONS;
+        int[] top = new int[d];
+        int[] other = new int[d];
+        Arrays.fill(top, IncidentAggregator.MAX_VALUES - 1);
+        Arrays.fill(other, IncidentAggregator.MAX_VALUES - 1);
+        other[d - 1] = 0; // differs only in the last dimension
+        counts.count(0, d, top, 0, 0, 0);
+        counts.count(0, d, other, 0, 0, 0);
+        counts.count(0, d, top, 0, 0, 0);
+        assertThat(counts.size()).isEqualTo(2);
+        for (int i = 0; i < d; i++) {
+            assertThat(counts.valueId(0, i)).isEqualTo(top[i]);
+            assertThat(counts.valueId(1, i)).isEqualTo(other[i]);
+        }
+    }
+
+    @Test
     void isFullAtItsCapacity() {
         var counts = new ComboCounts();
         for (int c = 0; c < ComboCounts.CAPACITY; c++) {
