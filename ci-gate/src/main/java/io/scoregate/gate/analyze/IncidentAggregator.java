@@ -398,8 +398,15 @@ final class IncidentAggregator {
         }
         CellSeries[] cells = pairs[a][b];
         CellSeries c = cells == null ? null : cells[va * MAX_VALUES + vb];
-        return c == null ? new CellSeries() : c;
+        return c == null ? NO_REQUESTS : c;
     }
+
+    /**
+     * The series of a pair never seen, shared: the views are only read, and the ranker asks for every pair of
+     * two dimensions' values; a new series each (with its 256-slot array) was 17% of the analysis's CPU samples
+     * on a log of 12 dimensions with up to 200 values each.
+     */
+    private static final CellSeries NO_REQUESTS = new CellSeries();
 
     /** Dimensions that had more than {@link #MAX_VALUES} values (the rest were counted as "(other)"). */
     List<String> overflowed() {
