@@ -1,7 +1,6 @@
 package io.scoregate.gate.cli;
 
 import java.util.List;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
