@@ -22,6 +22,9 @@ public final class RecordBatch {
 
     private int size;
     private long[] epochMs = new long[1024];
+    /** The timestamp exactly (seconds and nanoseconds), for merging several logs in time order. */
+    private long[] second = new long[1024];
+    private int[] nano = new int[1024];
     private double[] latencyMs = new double[1024];
     private byte[] status = new byte[1024];
     private int[] lenderId = new int[1024];
@@ -65,6 +68,8 @@ public final class RecordBatch {
         int i = size;
         // a REJECTED line's time is never used, and one too far out for milliseconds must not fail here
         epochMs[i] = f.status == Outcome.REJECTED ? 0 : f.epochMs();
+        second[i] = f.epochSecond;
+        nano[i] = f.nanos;
         latencyMs[i] = f.latencyMs;
         status[i] = (byte) f.status.ordinal();
         lenderId[i] = id(f.lenderIdId, f.lenderId);
@@ -85,6 +90,56 @@ public final class RecordBatch {
         size++;
     }
 
+    /**
+     * Appends record i of another batch, as {@link TimeMergedBatches} merges several logs: its strings through
+     * {@code ids} (which gives this batch's id of each of the other's ids, see {@link #looseId}); its derived
+     * value and code when the other batch has them.
+     */
+    void addFrom(RecordBatch o, int i, IdTranslation ids) {
+        if (size == epochMs.length) {
+            grow();
+        }
+        int r = size;
+        epochMs[r] = o.epochMs[i];
+        second[r] = o.second[i];
+        nano[r] = o.nano[i];
+        latencyMs[r] = o.latencyMs[i];
+        status[r] = o.status[i];
+        lenderId[r] = ids.of(o, o.lenderId[i]);
+        endpoint[r] = ids.of(o, o.endpoint[i]);
+        modelVersion[r] = ids.of(o, o.modelVersion[i]);
+        int from = o.extrasFrom(i);
+        int n = o.extrasTo(i) - from;
+        if (extras + n > extraKeys.length) {
+            int cap = Math.max(extraKeys.length * 2, extras + n);
+            extraKeys = Arrays.copyOf(extraKeys, cap);
+            extraValues = Arrays.copyOf(extraValues, cap);
+        }
+        for (int k = from; k < from + n; k++) {
+            extraKeys[extras] = ids.of(o, o.extraKeys[k]);
+            extraValues[extras] = ids.of(o, o.extraValues[k]);
+            extras++;
+        }
+        extraEnd[r] = extras;
+        derivedValue[r] = o.derivedValue[i];
+        derivedCode[r] = o.derivedCode[i];
+        size++;
+    }
+
+    /** Another batch's string ids as this batch's: each string added once, as a loose string of this batch. */
+    interface IdTranslation {
+        int of(RecordBatch other, int id);
+    }
+
+    /** A loose id for a string (added; the caller keeps each string to one id). "" is always {@link #EMPTY}. */
+    int looseId(String s) {
+        if (s.isEmpty()) {
+            return EMPTY;
+        }
+        loose.add(s);
+        return -loose.size();
+    }
+
     /** The parser's id, or a loose id for a string it did not intern (a fallback line, a rare value). */
     private int id(int parserId, String s) {
         if (parserId >= 0) {
@@ -100,6 +155,8 @@ public final class RecordBatch {
     private void grow() {
         int cap = size * 2;
         epochMs = Arrays.copyOf(epochMs, cap);
+        second = Arrays.copyOf(second, cap);
+        nano = Arrays.copyOf(nano, cap);
         latencyMs = Arrays.copyOf(latencyMs, cap);
         status = Arrays.copyOf(status, cap);
         lenderId = Arrays.copyOf(lenderId, cap);
@@ -136,6 +193,15 @@ public final class RecordBatch {
 
     public long epochMs(int i) {
         return epochMs[i];
+    }
+
+    /** The record's timestamp in whole seconds since the epoch (with {@link #nanos}: exactly the line's). */
+    public long epochSecond(int i) {
+        return second[i];
+    }
+
+    public int nanos(int i) {
+        return nano[i];
     }
 
     public double latencyMs(int i) {

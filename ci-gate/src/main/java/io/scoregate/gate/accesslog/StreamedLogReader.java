@@ -27,32 +27,73 @@ public final class StreamedLogReader {
     }
 
     public ReadSummary read(ChunkedLogReader.BatchSink sink) throws IOException {
-        BlockingQueue<RecordBatch> free = new ArrayBlockingQueue<>(IN_FLIGHT);
-        BlockingQueue<Handover> full = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            free.add(new RecordBatch());
+        try (Stream stream = new Stream(file, sink)) {
+            for (RecordBatch b = stream.next(); b != null; b = stream.next()) {
+                sink.accept(b);
+                stream.recycle(b);
+            }
+            return stream.summary();
         }
-        AccessLogCursor cursor = AccessLogCursor.open(file);
-        Thread reader = new Thread(() -> produce(cursor, sink, free, full), "access-log-stream-reader");
-        reader.setDaemon(true); // an abandoned read must not keep the CLI alive
-        reader.start();
-        try {
-            while (true) {
+    }
+
+    /**
+     * One log's batches, in file order, parsed on a thread of their own ({@link ChunkedLogReader.BatchSink#prepare}
+     * runs there too); at most {@link #IN_FLIGHT} batches exist at once. Also the per-file input of
+     * {@link TimeMergedBatches}.
+     */
+    static final class Stream implements AutoCloseable {
+
+        private final BlockingQueue<RecordBatch> free = new ArrayBlockingQueue<>(IN_FLIGHT);
+        private final BlockingQueue<Handover> full = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
+        private final AccessLogCursor cursor;
+        private final Thread reader;
+        private ReadSummary summary;
+
+        Stream(Path file, ChunkedLogReader.BatchSink sink) throws IOException {
+            for (int i = 0; i < IN_FLIGHT; i++) {
+                free.add(new RecordBatch());
+            }
+            cursor = AccessLogCursor.open(file);
+            reader = new Thread(() -> produce(cursor, sink, free, full), "access-log-stream-reader");
+            reader.setDaemon(true); // an abandoned read must not keep the CLI alive
+            reader.start();
+        }
+
+        /** The next batch (hand it back with {@link #recycle}), or null after the last. */
+        RecordBatch next() throws IOException {
+            if (summary != null) {
+                return null;
+            }
+            try {
                 Handover h = full.take();
                 if (h.failure() != null) {
                     throw rethrow(h.failure());
                 }
                 if (h.batch() == null) {
-                    return h.summary();
+                    summary = h.summary();
                 }
-                sink.accept(h.batch());
-                h.batch().clear();
-                free.add(h.batch());
+                return h.batch();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the log reader", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the log reader", e);
-        } finally {
+        }
+
+        void recycle(RecordBatch b) {
+            b.clear();
+            free.add(b);
+        }
+
+        /** What reading the log found; only after {@link #next} returned null. */
+        ReadSummary summary() {
+            if (summary == null) {
+                throw new IllegalStateException("the log has not been read to its end");
+            }
+            return summary;
+        }
+
+        @Override
+        public void close() throws IOException {
             reader.interrupt();
             cursor.close();
         }

@@ -3,6 +3,7 @@ package io.scoregate.gate.analyze;
 import io.scoregate.gate.accesslog.ChunkedLogReader;
 import io.scoregate.gate.accesslog.ReadSummary;
 import io.scoregate.gate.accesslog.StreamedLogReader;
+import io.scoregate.gate.accesslog.TimeMergedBatches;
 import io.scoregate.gate.accesslog.TimeMergedLogs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,15 +25,17 @@ public final class IncidentAnalyzer {
 
     /**
      * Reads a single plain log on every core ({@link ChunkedLogReader}), a single gzip log on one thread beside
-     * the fold ({@link StreamedLogReader}), several logs merged by time ({@link TimeMergedLogs}).
+     * the fold ({@link StreamedLogReader}), several logs each on its own thread, merged by time into batches
+     * ({@link TimeMergedBatches}).
      */
     public IncidentAnalyzer(AnalysisThresholds thresholds) {
         this(thresholds, Math.min(64, Runtime.getRuntime().availableProcessors()), ChunkedLogReader.DEFAULT_CHUNK_BYTES);
     }
 
     /**
-     * @param readerThreads threads parsing a single plain log (a single gzip log gets one); 0 reads it record
-     *                      by record as several files merged by time are read, which tests compare with
+     * @param readerThreads threads parsing a single plain log (a single gzip log, and each of several logs, gets
+     *                      one); 0 reads record by record, merged by time ({@link TimeMergedLogs}): the reference
+     *                      the tests compare the batched reads with
      */
     IncidentAnalyzer(AnalysisThresholds thresholds, int readerThreads, long chunkBytes) {
         this.thresholds = thresholds;
@@ -53,6 +56,9 @@ public final class IncidentAnalyzer {
         } else if (readerThreads > 0 && files.size() == 1) {
             // one gzip file: a single stream, decompressed and parsed on one thread while this one folds
             read = new StreamedLogReader(files.get(0)).read(agg.batchSink());
+        } else if (readerThreads > 0) {
+            // several files: each parsed on its own thread, merged by time into batches, folded here
+            read = new TimeMergedBatches(files).read(agg.batchSink());
         } else {
             try (var logs = TimeMergedLogs.open(files)) {
                 while (logs.next()) {
