@@ -41,7 +41,7 @@ public final class StreamedLogReader {
      * runs there too); at most {@link #IN_FLIGHT} batches exist at once. Also the per-file input of
      * {@link TimeMergedBatches}.
      */
-    static final class Stream implements AutoCloseable {
+    static final class Stream implements java.io.Closeable {
 
         private final BlockingQueue<RecordBatch> free = new ArrayBlockingQueue<>(IN_FLIGHT);
         private final BlockingQueue<Handover> full = new ArrayBlockingQueue<>(IN_FLIGHT + 1);

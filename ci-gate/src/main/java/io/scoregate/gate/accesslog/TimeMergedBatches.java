@@ -137,21 +137,7 @@ public final class TimeMergedBatches {
             }
             return total;
         } finally {
-            IOException first = null;
-            for (Head h : heads) {
-                try {
-                    h.stream.close();
-                } catch (IOException e) {
-                    if (first == null) {
-                        first = e;
-                    } else {
-                        first.addSuppressed(e);
-                    }
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
+            Closeables.closeAll(heads.stream().map(h -> h.stream).toList());
         }
     }
 

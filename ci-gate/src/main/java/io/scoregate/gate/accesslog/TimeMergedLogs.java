@@ -96,20 +96,6 @@ public final class TimeMergedLogs implements Closeable {
 
     @Override
     public void close() throws IOException {
-        IOException first = null;
-        for (RecordCursor c : cursors) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        Closeables.closeAll(cursors);
     }
 }
