@@ -514,7 +514,7 @@ replay() {
   wait_for 60 "the warm-up's $WARMUP requests" traffic_started
   mark_at "$(js 'd.startedAt' <"$WORK/traffic/stats.json")" traffic "lender traffic starts: $RATE req/s, 3 lenders, unpinned, through nginx (warm-up: $(js '`${d.warmup.ok} of ${d.warmup.requests} a 200 in ${d.warmup.seconds} s`' <"$WORK/traffic/stats.json"))"
   wait_for $((BASELINE_S + 45)) "steady answers (95% of the last 5 s a 200) after $((RATE * BASELINE_S)) requests" steady
-  STEADY_AT=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
+  TRAFFIC_AT=$(js 'd.startedAt' <"$WORK/traffic/stats.json")
   mark traffic "steady: $(js '`${d.answered} answered, by status ${JSON.stringify(d.byStatus)}; the last ${d.recent.seconds} s ${d.recent.ok} of ${d.recent.answered} a 200`' <"$WORK/traffic/stats.json")"
 
   # The rollout looks every 10 s; the instances' guards every 5 s on their own traffic, so they decide first.
@@ -564,8 +564,11 @@ replay() {
   mark traffic "lender traffic stops: $(js '`${d.sent} sent, ${d.answered} answered, by status ${JSON.stringify(d.byStatus)}, by version ${JSON.stringify(d.byVersion)}, ${d.transportFailures} transport failures`' <"$WORK/traffic/stats.json")"
 
   # What happened, from the records each part kept: the routing audit (one store for all instances) and the
-  # three access logs, collected once their writers have flushed (every 20 ms), from the moment the traffic was
-  # steady on (the JVMs' cold start is not part of the Friday).
+  # three access logs, collected once their writers have flushed (every 20 ms), from the moment the lender traffic
+  # started after its warm-up (the JVMs' cold start is not part of the Friday). The ten seconds before the rollout
+  # are the baseline analyze compares with: cut at the steady point instead, right before the rollout, the logs
+  # held under a second of it, and a guard that rolled back within two seconds left a burst at their start that
+  # analyze could not tell from chance (2 of 4 replays, "no incident"; STRONG on the same replays' whole logs).
   sleep 0.5 # the access-log writers flush every 20 ms; half a second covers a loaded machine
   local i logs=()
   for i in $(seq 0 $((INSTANCES - 1))); do
@@ -574,7 +577,7 @@ replay() {
       const [from, to, since] = process.argv.slice(1);
       const kept = fs.readFileSync(from, "utf8").split("\n").filter(l => l && JSON.parse(l).timestamp >= since);
       fs.writeFileSync(to, kept.map(l => l + "\n").join(""));' \
-      "$WORK/instance-$i/access.jsonl" "$WORK/collected/instance-$i.jsonl" "$STEADY_AT"
+      "$WORK/instance-$i/access.jsonl" "$WORK/collected/instance-$i.jsonl" "$TRAFFIC_AT"
     logs+=(--log "$WORK/collected/instance-$i.jsonl")
   done
   admin_get "http://127.0.0.1:${INSTANCE_PORTS[0]}/admin/routing/audit?limit=20" >"$WORK/audit.json"
