@@ -76,11 +76,7 @@ public final class RecordBatch {
         endpoint[i] = id(f.endpointId, f.endpoint);
         modelVersion[i] = id(f.modelVersionId, f.modelVersion);
         int n = f.extraCount();
-        if (extras + n > extraKeys.length) {
-            int cap = Math.max(extraKeys.length * 2, extras + n);
-            extraKeys = Arrays.copyOf(extraKeys, cap);
-            extraValues = Arrays.copyOf(extraValues, cap);
-        }
+        roomForExtras(n);
         for (int k = 0; k < n; k++) {
             extraKeys[extras] = id(f.extraKeyId(k), f.extraKey(k));
             extraValues[extras] = id(f.extraValueId(k), f.extraValue(k));
@@ -110,11 +106,7 @@ public final class RecordBatch {
         modelVersion[r] = ids.of(o, o.modelVersion[i]);
         int from = o.extrasFrom(i);
         int n = o.extrasTo(i) - from;
-        if (extras + n > extraKeys.length) {
-            int cap = Math.max(extraKeys.length * 2, extras + n);
-            extraKeys = Arrays.copyOf(extraKeys, cap);
-            extraValues = Arrays.copyOf(extraValues, cap);
-        }
+        roomForExtras(n);
         for (int k = from; k < from + n; k++) {
             extraKeys[extras] = ids.of(o, o.extraKeys[k]);
             extraValues[extras] = ids.of(o, o.extraValues[k]);
@@ -138,6 +130,15 @@ public final class RecordBatch {
         }
         loose.add(s);
         return -loose.size();
+    }
+
+    /** Grows the extra-field columns to take {@code n} more. */
+    private void roomForExtras(int n) {
+        if (extras + n > extraKeys.length) {
+            int cap = Math.max(extraKeys.length * 2, extras + n);
+            extraKeys = Arrays.copyOf(extraKeys, cap);
+            extraValues = Arrays.copyOf(extraValues, cap);
+        }
     }
 
     /** The parser's id, or a loose id for a string it did not intern (a fallback line, a rare value). */

@@ -1,5 +1,6 @@
 package io.scoregate.gate.accesslog;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,7 +99,9 @@ public final class TimeMergedBatches {
         List<Head> heads = new ArrayList<>();
         var merged = new RecordBatch();
         Map<String, Integer> mergedIds = new HashMap<>();
-        try {
+        // closed like a resource, so that a failure in closing is suppressed in the read's own failure, not
+        // thrown in its place
+        try (Closeable streams = () -> Closeables.closeAll(heads.stream().map(h -> h.stream).toList())) {
             for (Path f : files) {
                 heads.add(new Head(new StreamedLogReader.Stream(f, sink), merged, mergedIds));
             }
@@ -136,8 +139,6 @@ public final class TimeMergedBatches {
                 total = total.plus(h.stream.summary());
             }
             return total;
-        } finally {
-            Closeables.closeAll(heads.stream().map(h -> h.stream).toList());
         }
     }
 
